@@ -1,0 +1,128 @@
+/**
+ * Serves the production build the way Netlify does: static files with netlify.toml's headers and
+ * redirects, the server function, and a local Netlify Database with the migrations applied.
+ *
+ *   node scripts/serve.ts [--port 4321] [--host 127.0.0.1] [--memory]
+ *
+ * --memory keeps the database in memory (tests); otherwise it lives in .netlify/db across restarts.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { NetlifyDev } from '@netlify/dev';
+import { NetlifyDB } from '@netlify/database-dev';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Keep the database in memory instead of under .netlify/db. */
+  memory?: boolean;
+  quiet?: boolean;
+}
+
+export interface RunningSite {
+  url: string;
+  /** Connection string of the site's database, with a user name so any Postgres client accepts it. */
+  databaseUrl: string;
+  database: NetlifyDB;
+  stop(): Promise<void>;
+}
+
+/** pg refuses a connection string without a user where USER is unset (as in CI). */
+export function withUser(connectionString: string): string {
+  const url = new URL(connectionString);
+  if (!url.username) url.username = 'postgres';
+  return url.toString();
+}
+
+export async function serve({ port = 4321, host = '127.0.0.1', memory = false, quiet = false }: ServeOptions = {}): Promise<RunningSite> {
+  const log = quiet ? () => {} : console.log;
+  const database = new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
+  const databaseUrl = withUser(await database.start());
+  const applied = await database.applyMigrations(`${root}netlify/database/migrations`);
+  if (applied.length > 0) log(`Applied database migrations: ${applied.join(', ')}`);
+  process.env['NETLIFY_DB_URL'] = databaseUrl;
+  process.env['NETLIFY_DB_DRIVER'] = 'server';
+
+  const netlify = new NetlifyDev({
+    projectRoot: root,
+    skipGitignore: true,
+    logger: { log, warn: console.warn, error: console.error } as unknown as ConstructorParameters<typeof NetlifyDev>[0]['logger'],
+    serverAddress: null,
+    aiGateway: { enabled: false },
+    blobs: { enabled: false },
+    database: { enabled: false },
+    edgeFunctions: { enabled: false },
+    environmentVariables: { enabled: false },
+    geolocation: { enabled: false },
+    images: { enabled: false },
+  });
+  await netlify.start();
+  const notFound = await readFile(`${root}dist/404.html`);
+
+  let url = '';
+  const server: Server = createServer(async (request, response) => {
+    try {
+      const match = await netlify.handleAndIntrospectNodeRequest(request, { serverAddress: url });
+      if (!match) {
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+        return;
+      }
+      const { response: answer } = match;
+      const headers = new Headers(answer.headers);
+      // Netlify's CDN compresses text; so does this server, so sizes measured here match production.
+      const compress =
+        answer.body !== null &&
+        !headers.has('content-encoding') &&
+        /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') &&
+        /^(text\/|application\/(json|javascript|xml|problem\+json|manifest\+json)|image\/svg)/.test(headers.get('content-type') ?? '');
+      if (compress) {
+        headers.set('content-encoding', 'gzip');
+        headers.delete('content-length');
+        headers.append('vary', 'Accept-Encoding');
+      }
+      response.writeHead(answer.status, answer.statusText, [...headers].flat());
+      if (!answer.body) return void response.end();
+      const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream);
+      (compress ? body.pipe(createGzip()) : body).pipe(response);
+    } catch (error) {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('Internal error');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  log(`Serving the production build at ${url}`);
+  return {
+    url,
+    databaseUrl,
+    database,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await netlify.stop();
+      await database.stop();
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' } },
+  });
+  const site = await serve({
+    port: Number(values.port ?? process.env['PORT'] ?? 4321),
+    ...(values.host ? { host: values.host } : {}),
+    memory: values.memory ?? false,
+  });
+  const shutdown = () => void site.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

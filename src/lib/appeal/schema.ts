@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** Languages the site publishes in; the first is the appeal's preferred language for letters. */
+export const languages = ['es', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const language = z.enum(languages);
+
+/**
+ * Ways a supporter can act on an official. A report counts actions by these channels, and each
+ * contact detail of an official belongs to one of them.
+ */
+export const channels = ['email', 'letter', 'fax', 'phone', 'social', 'contact-form'] as const;
+export type Channel = (typeof channels)[number];
+
+/** A text given in every language the site publishes. */
+const translated = (what: string) =>
+  z.strictObject(
+    {
+      es: z.string().trim().min(1, `${what} needs a Spanish text under "es".`),
+      en: z.string().trim().min(1, `${what} needs an English text under "en".`),
+    },
+    { error: `${what} must list one text per language, under "es:" and "en:".` },
+  );
+
+const isoDate = z
+  .string({ error: 'Write the date as YYYY-MM-DD, in quotes, for example "2022-01-03".' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD, for example "2022-01-03".')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'This date does not exist on the calendar.');
+
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Use an IANA time zone name such as "America/Lima".');
+
+const handle = z
+  .string()
+  .regex(/^[A-Za-z0-9_.]{1,30}$/, 'Write the account name without "@" or a web address, for example "PeruInTheUSA".');
+
+/** The appeal itself: one file per language in content/appeal/. The body is the additional information. */
+export const appealSchema = z.strictObject({
+  ua: z
+    .string()
+    .regex(/^\d{1,3}\.\d{2}$/, 'The Urgent Action number looks like "119.21" (number, dot, two-digit year).')
+    .describe('Urgent Action number as Amnesty publishes it, for example "119.21".'),
+  title: z.string().trim().min(1).max(90, 'Keep the title under 90 characters: it is the page title and the share title.').describe('Headline of the appeal.'),
+  summary: z.string().trim().min(1).max(900).describe('The case in a short paragraph.'),
+  ask: z.string().trim().min(1).max(300).describe('The call to action in one sentence.'),
+  steps: z.array(z.string().trim().min(1)).min(1, 'List at least one step under "steps".').describe('The "take action" steps, in order.'),
+  preferredLanguage: language.describe('Language the officials prefer letters in.'),
+  preferredLanguageNote: z.string().trim().min(1).describe('What the appeal says about the language to write in.'),
+  deadline: isoDate.describe('Last day to send appeals, as YYYY-MM-DD.'),
+  deadlineTimeZone: timeZone.describe('Time zone whose end of day closes the deadline.'),
+  afterDeadline: z.string().trim().min(1).describe('Guidance shown once the deadline has passed.'),
+  nameAndPronoun: z.string().trim().min(1).describe('How the appeal names the people it is about.'),
+  previousUa: z.string().trim().min(1).describe('Previous Urgent Action on the case, or "none".'),
+  socialPost: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, 'Keep the social post under 200 characters so the account names and link still fit.')
+    .describe('Short message prefilled in the X/Twitter post; the official\'s account is added in front.'),
+  lang: language.describe('Language this file is written in; must match the file name.'),
+  translation: z
+    .strictObject({ from: language, note: z.string().trim().min(1) })
+    .optional()
+    .describe('Present when this file translates another language; the note is shown to readers.'),
+});
+
+/** One official to write to: one file per official in content/targets/. */
+export const targetSchema = z.strictObject({
+  order: z.number().int().min(1).describe('Position on the page, 1 first.'),
+  name: z.string().trim().min(1).describe('Full name as the appeal gives it.'),
+  role: translated('The role').describe('Title of the official.'),
+  organization: z.string().trim().min(1).optional().describe('Institution, when it belongs in the address.'),
+  address: z.array(z.string().trim().min(1)).min(1, 'Give at least one postal address line.').describe('Postal address, one line per item.'),
+  salutation: translated('The salutation').describe('Greeting that opens a letter to this official.'),
+  email: z.email('This is not an email address.').optional().describe('Email address.'),
+  phone: z
+    .string()
+    .regex(/^\+[0-9 ]{7,20}$/, 'Write the phone number in international form, starting with "+", for example "+1 202 833 9860".')
+    .optional()
+    .describe('Phone number in international form.'),
+  fax: z
+    .string()
+    .regex(/^\+[0-9 ]{7,20}$/, 'Write the fax number in international form, starting with "+".')
+    .optional()
+    .describe('Fax number in international form.'),
+  x: handle.optional().describe('X/Twitter account name, without "@".'),
+  instagram: handle.optional().describe('Instagram account name, without "@".'),
+  contactForm: z.url('The contact form must be a full web address starting with https://.').optional().describe('Web address of the official contact form.'),
+});
+
+/** The sample letter: one file per language in content/letters/. The body is the letter text. */
+export const letterSchema = z.strictObject({
+  lang: language.describe('Language of this letter; must match the file name.'),
+  subject: z.string().trim().min(1).max(120).describe('Subject line for emails.'),
+  closing: z.string().trim().min(1).describe('Closing before the signature, for example "Sincerely,".'),
+  translation: z
+    .strictObject({ from: language, note: z.string().trim().min(1) })
+    .optional()
+    .describe('Present when this letter translates another; the note is shown beside the letter.'),
+});
+
+export type Appeal = z.infer<typeof appealSchema>;
+export type Target = z.infer<typeof targetSchema> & { id: string };
+export type Letter = z.infer<typeof letterSchema> & { body: string };
