@@ -52,7 +52,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
   const netlify = new NetlifyDev({
     projectRoot: root,
     skipGitignore: true,
-    logger: { log, warn: console.warn, error: console.error } as unknown as ConstructorParameters<typeof NetlifyDev>[0]['logger'],
+    logger: { log, warn: console.warn, error: console.error },
     serverAddress: null,
     aiGateway: { enabled: false },
     blobs: { enabled: false },

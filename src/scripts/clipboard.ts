@@ -10,7 +10,7 @@ export async function copyText(text: string, source: HTMLElement, status: HTMLEl
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    // execCommand is deprecated but still the only copy path when the Clipboard API is refused.
+    // Deprecated, yet the only copy path left when the Clipboard API is refused (older browsers, http).
     const copied = document.execCommand('copy');
     announce(status, (copied ? status.dataset['copied'] : status.dataset['fallback']) ?? '');
   }

@@ -12,20 +12,44 @@ export const language = z.enum(languages);
 export const channels = ['email', 'letter', 'fax', 'phone', 'social', 'contact-form'] as const;
 export type Channel = (typeof channels)[number];
 
+/**
+ * An object whose misspelt or unknown keys fail the build with a message that names them and lists
+ * the fields that are allowed, since a campaigner editing frontmatter sees only this message.
+ */
+function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check its spelling. Allowed fields: ${allowed}.`
+        : undefined,
+  });
+}
+
 /** A text given in every language the site publishes. */
 const translated = (what: string) =>
   z.strictObject(
     {
-      es: z.string().trim().min(1, `${what} needs a Spanish text under "es".`),
-      en: z.string().trim().min(1, `${what} needs an English text under "en".`),
+      es: z.string({ error: `${what} needs a Spanish text under "es".` }).trim().min(1, `${what} needs a Spanish text under "es".`),
+      en: z.string({ error: `${what} needs an English text under "en".` }).trim().min(1, `${what} needs an English text under "en".`),
     },
     { error: `${what} must list one text per language, under "es:" and "en:".` },
   );
 
+/** Marks a file as a translation: from which language, and the note readers see. */
+const translation = fields({
+  from: language.describe('Language of the original text.'),
+  note: z.string().trim().min(1).describe('Sentence shown to readers saying this is a translation.'),
+}).optional();
+
 const isoDate = z
   .string({ error: 'Write the date as YYYY-MM-DD, in quotes, for example "2022-01-03".' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD, for example "2022-01-03".')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'This date does not exist on the calendar.');
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    // Date.parse accepts 2022-02-30 and rolls it over; a real date reads back unchanged.
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  }, 'This date does not exist on the calendar.');
 
 const timeZone = z.string().refine((value) => {
   try {
@@ -41,7 +65,7 @@ const handle = z
   .regex(/^[A-Za-z0-9_.]{1,30}$/, 'Write the account name without "@" or a web address, for example "PeruInTheUSA".');
 
 /** The appeal itself: one file per language in content/appeal/. The body is the additional information. */
-export const appealSchema = z.strictObject({
+export const appealSchema = fields({
   ua: z
     .string()
     .regex(/^\d{1,3}\.\d{2}$/, 'The Urgent Action number looks like "119.21" (number, dot, two-digit year).')
@@ -64,14 +88,11 @@ export const appealSchema = z.strictObject({
     .max(200, 'Keep the social post under 200 characters so the account names and link still fit.')
     .describe('Short message prefilled in the X/Twitter post; the official\'s account is added in front.'),
   lang: language.describe('Language this file is written in; must match the file name.'),
-  translation: z
-    .strictObject({ from: language, note: z.string().trim().min(1) })
-    .optional()
-    .describe('Present when this file translates another language; the note is shown to readers.'),
+  translation: translation.describe('Present when this file translates another language; the note is shown to readers.'),
 });
 
 /** One official to write to: one file per official in content/targets/. */
-export const targetSchema = z.strictObject({
+export const targetSchema = fields({
   order: z.number().int().min(1).describe('Position on the page, 1 first.'),
   name: z.string().trim().min(1).describe('Full name as the appeal gives it.'),
   role: translated('The role').describe('Title of the official.'),
@@ -95,14 +116,11 @@ export const targetSchema = z.strictObject({
 });
 
 /** The sample letter: one file per language in content/letters/. The body is the letter text. */
-export const letterSchema = z.strictObject({
+export const letterSchema = fields({
   lang: language.describe('Language of this letter; must match the file name.'),
   subject: z.string().trim().min(1).max(120).describe('Subject line for emails.'),
   closing: z.string().trim().min(1).describe('Closing before the signature, for example "Sincerely,".'),
-  translation: z
-    .strictObject({ from: language, note: z.string().trim().min(1) })
-    .optional()
-    .describe('Present when this letter translates another; the note is shown beside the letter.'),
+  translation: translation.describe('Present when this letter translates another; the note is shown beside the letter.'),
 });
 
 export type Appeal = z.infer<typeof appealSchema>;
