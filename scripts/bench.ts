@@ -11,6 +11,7 @@
  * To measure another page, add it to scripts/bench/pages.ts.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.ts';
@@ -21,7 +22,10 @@ import { transferSection } from './bench/transfer.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
 import type { BenchContext, Section, TargetCheck } from './bench/types.ts';
 
-/** Run in this order; each gets the same running server. */
+/**
+ * Run in this order; each gets the same running server. The API section (scripts/bench-api.ts,
+ * `benchApi()`) goes last: wrap it as `{ id: 'api', title: 'API', run: (context) => ... }`.
+ */
 const sections: Section[] = [transferSection, lighthouseSection];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +46,13 @@ function heading(text: string): void {
 const chromiumPath = chromiumBinary();
 if (!chromiumPath) {
   console.error('No Chromium found: run `npm exec -- node scripts/ensure-chromium.ts` first.');
+  process.exit(1);
+}
+
+// astro dev/check/sync delete the server function a build wrote: dynamic routes would 404 and skew every figure.
+const functionDir = `${root}.netlify/v1/functions/ssr`;
+if (!existsSync(`${root}dist/index.html`) || !existsSync(functionDir) || readdirSync(functionDir).length === 0) {
+  console.error('The production build is missing or incomplete (dist/ or .netlify/v1/functions/ssr): run `npm run bench`, which builds first.');
   process.exit(1);
 }
 
