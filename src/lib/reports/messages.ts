@@ -1,0 +1,56 @@
+import type { Language } from '../appeal/schema';
+
+/**
+ * What can be wrong with a report, as stable codes. The schema raises codes, never sentences, so a
+ * language is added by adding a table below and the rules stay untouched.
+ */
+export const reportProblemCodes = [
+  'body-unreadable',
+  'field-unknown',
+  'field-invalid',
+  'id-invalid',
+  'targets-missing',
+  'targets-unknown',
+  'count-not-whole',
+  'count-negative',
+  'count-too-many',
+  'counts-none',
+  'counts-too-many',
+  'language-invalid',
+  'country-invalid',
+  'started-invalid',
+] as const;
+export type ReportProblemCode = (typeof reportProblemCodes)[number];
+
+/** Sentences a supporter reads next to a field or in the list of problems; `{max}` is filled in. */
+export type ReportMessages = { readonly [code in ReportProblemCode]: string };
+
+const en: ReportMessages = {
+  'body-unreadable': 'We could not read your report. Please reload the page and send it again.',
+  'field-unknown': 'The form sent something we do not recognise. Please reload the page and send it again.',
+  'field-invalid': 'This answer is not in a form we can read. Please check it and send the report again.',
+  'id-invalid': 'Your report is missing its reference. Please reload the page and send it again.',
+  'targets-missing': 'Choose the official or officials you wrote to.',
+  'targets-unknown': 'Choose the officials from the list on the page.',
+  'count-not-whole': 'Enter a whole number, such as 1 or 2.',
+  'count-negative': 'Enter 0 or more.',
+  'count-too-many': 'Enter {max} or fewer. For a bigger group action, send one report per person.',
+  'counts-none': 'Tell us what you did: enter 1 or more next to at least one way you acted.',
+  'counts-too-many': 'One report can count up to {max} actions in all. For a bigger group action, send one report per person.',
+  'language-invalid': 'Choose the language you wrote in.',
+  'country-invalid': 'Choose a country from the list, or leave it empty.',
+  'started-invalid': 'Please reload the page and fill in the form again.',
+};
+
+/** One table per language; a language without its own table falls back to English. */
+export const reportMessages: { readonly en: ReportMessages } & Partial<Record<Language, ReportMessages>> = { en };
+
+/** The sentence for a problem code in a language, with limits filled in. */
+export function reportMessage(code: ReportProblemCode, lang: Language = 'en', values: { max?: number } = {}): string {
+  const text = (reportMessages[lang] ?? reportMessages.en)[code];
+  return values.max === undefined ? text : text.replaceAll('{max}', String(values.max));
+}
+
+export function isReportProblemCode(value: string): value is ReportProblemCode {
+  return (reportProblemCodes as readonly string[]).includes(value);
+}

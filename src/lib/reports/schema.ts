@@ -1,0 +1,215 @@
+/**
+ * The action report: one schema for the browser and the server, the same rules and the same
+ * messages on both sides. Browser-safe: no Node or Astro imports.
+ */
+import { z } from 'zod';
+import { channels, languages, type Channel, type Language } from '../appeal/schema';
+import { isReportProblemCode, reportMessage, type ReportProblemCode } from './messages';
+
+export { reportMessage, reportMessages, reportProblemCodes, type ReportMessages, type ReportProblemCode } from './messages';
+
+/** Caps per report; netlify/database/migrations mirror them in CHECK constraints. */
+export const reportLimits = {
+  /** Most actions one report may count on one channel. */
+  perChannel: 50,
+  /** Most actions one report may count in all. */
+  perReport: 100,
+  /** A form sent sooner than this after it was shown is kept out of the tally for review. */
+  minFillMs: 3_000,
+  /** Longest value accepted in the honeypot field before the report is refused outright. */
+  honeypotLength: 1_000,
+} as const;
+
+/** Form field names; the same names are the JSON keys and the keys of per-field problems. */
+export const reportFields = {
+  id: 'id',
+  targets: 'targets',
+  counts: 'counts',
+  count: (channel: Channel) => `counts.${channel}` as const,
+  language: 'language',
+  country: 'country',
+  /** Honeypot: hidden from people, left empty by them, filled in by bots. */
+  honeypot: 'website',
+  startedAt: 'startedAt',
+} as const;
+
+/** Codes that ISO 3166-1 leaves to private use or reserves; Kosovo's XK is in common use and allowed. */
+const notCountries = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN|UK)$/;
+
+/** An ISO 3166-1 alpha-2 code in upper case that names a country or territory. */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !notCountries.test(code);
+}
+
+/** Every country code a browser can name, for the country menu: names come from Intl, not a list. */
+export function countryCodes(locale: string): string[] {
+  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+  return letters.flatMap((first) => letters.map((second) => first + second)).filter((code) => isCountryCode(code) && names.of(code) !== undefined);
+}
+
+const count = z
+  .int({ error: 'count-not-whole' })
+  .min(0, { error: 'count-negative' })
+  .max(reportLimits.perChannel, { error: 'count-too-many' })
+  .optional();
+
+const countsShape = Object.fromEntries(channels.map((channel) => [channel, count])) as { [channel in Channel]: typeof count };
+
+/** Actions per channel; a channel left out counts 0. */
+const counts = z
+  .strictObject(countsShape, { error: (issue) => (issue.input === undefined ? 'counts-none' : issue.code === 'unrecognized_keys' ? 'field-unknown' : 'field-invalid') })
+  .transform((given) => Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<Channel, number>)
+  .check((context) => {
+    const total = totalActions(context.value);
+    if (total === 0) context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
+    if (total > reportLimits.perReport) context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
+  });
+
+/** Schemas are built per list of targets; the server asks for the same list on every request. */
+const schemas = new Map<string, ReturnType<typeof buildReportSchema>>();
+
+/**
+ * The report schema for the officials the content names (content/targets/, via getTargets()).
+ * The list is passed in so this module never repeats who the officials are.
+ */
+export function reportSchema(targetIds: readonly string[]) {
+  const key = targetIds.join('\n');
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = buildReportSchema(targetIds)));
+  return schema;
+}
+
+function buildReportSchema(targetIds: readonly string[]) {
+  if (targetIds.length === 0) throw new Error('A report needs at least one official to name: content/targets/ is empty.');
+  const target = z.enum(targetIds as [string, ...string[]], { error: 'targets-unknown' });
+  return z.strictObject(
+    {
+      id: z
+        .uuid({ error: 'id-invalid' })
+        .transform((id) => id.toLowerCase())
+        .describe('Made once per filled form by the browser (crypto.randomUUID()) and re-sent on every retry.'),
+      targets: z
+        .array(target, { error: (issue) => (issue.input === undefined ? 'targets-missing' : 'field-invalid') })
+        .min(1, { error: 'targets-missing' })
+        .max(targetIds.length, { error: 'targets-unknown' })
+        .refine((chosen) => new Set(chosen).size === chosen.length, { error: 'targets-unknown' })
+        .describe('The officials the supporter wrote to, by their content id.'),
+      counts: counts.describe('How many actions on each channel.'),
+      language: z.enum(languages, { error: 'language-invalid' }).describe('Language the supporter wrote in.'),
+      country: z
+        .string({ error: 'country-invalid' })
+        .max(8, { error: 'country-invalid' })
+        .transform((code) => code.trim().toUpperCase())
+        .refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' })
+        .transform((code) => (code === '' ? undefined : code))
+        .optional()
+        .describe('Optional ISO 3166-1 alpha-2 code of where the supporter is.'),
+      website: z
+        .string({ error: 'field-invalid' })
+        .max(reportLimits.honeypotLength, { error: 'field-invalid' })
+        .optional()
+        .describe('Honeypot: people leave it empty; a filled one keeps the report out of the tally.'),
+      startedAt: z
+        .int({ error: 'started-invalid' })
+        .min(0, { error: 'started-invalid' })
+        .max(Number.MAX_SAFE_INTEGER, { error: 'started-invalid' })
+        .describe('When the form was shown, in milliseconds since 1970 (Date.now()).'),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'field-unknown' : 'body-unreadable') },
+  );
+}
+
+export type ReportSchema = ReturnType<typeof reportSchema>;
+/** A report as the supporter sends it (JSON body). */
+export type ReportInput = z.input<ReportSchema>;
+/** A report that passed the schema: every channel has a count, the id is lower case. */
+export type Report = z.output<ReportSchema>;
+
+export function totalActions(counts: Readonly<Record<Channel, number>>): number {
+  return channels.reduce((sum, channel) => sum + counts[channel], 0);
+}
+
+/** Why a valid report is kept out of the public tally until an organizer reviews it. */
+export type ReviewReason = 'honeypot' | 'too-fast';
+
+/**
+ * Abuse signals that must not be answered as errors (that would teach the bot). A clock running
+ * ahead makes the fill time negative: that is never flagged, so a person is not kept out by it.
+ */
+export function reviewReasons(report: Report, receivedAt: number): ReviewReason[] {
+  const reasons: ReviewReason[] = [];
+  if ((report.website ?? '').trim() !== '') reasons.push('honeypot');
+  const fillMs = receivedAt - report.startedAt;
+  if (fillMs >= 0 && fillMs < reportLimits.minFillMs) reasons.push('too-fast');
+  return reasons;
+}
+
+/** One thing wrong with a report, keyed by form field name so it can be shown next to the field. */
+export interface ReportProblem {
+  /** Form field name ("targets", "counts.email"), or "report" for the report as a whole. */
+  field: string;
+  code: ReportProblemCode;
+  message: string;
+}
+
+const limitOf: Partial<Record<ReportProblemCode, number>> = {
+  'count-too-many': reportLimits.perChannel,
+  'counts-too-many': reportLimits.perReport,
+};
+
+/** Zod's issues as a supporter reads them: one problem per field, in the language of the page. */
+export function reportProblems(error: z.ZodError, lang: Language = 'en'): ReportProblem[] {
+  const problems = new Map<string, ReportProblem>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    // Array positions ("targets.0") belong to the group of checkboxes, not to one box.
+    const field = path.filter((part) => typeof part === 'string').join('.') || 'report';
+    const code = isReportProblemCode(message) ? message : 'field-invalid';
+    const max = limitOf[code];
+    if (!problems.has(field)) problems.set(field, { field, code, message: reportMessage(code, lang, max === undefined ? {} : { max }) });
+  };
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], issue.message);
+    else add(issue.path, issue.message);
+  }
+  return [...problems.values()];
+}
+
+export type ReportCheck = { success: true; report: Report } | { success: false; problems: ReportProblem[] };
+
+/** Validates a parsed body (JSON, or reportFromForm's result) against the report schema. */
+export function checkReport(input: unknown, targetIds: readonly string[], lang: Language = 'en'): ReportCheck {
+  const result = reportSchema(targetIds).safeParse(input);
+  return result.success ? { success: true, report: result.data } : { success: false, problems: reportProblems(result.error, lang) };
+}
+
+/** "3" becomes 3 so the schema judges numbers; anything else stays text and fails as text. */
+function numberFromField(value: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+
+/**
+ * A form-encoded report in the JSON shape, so both paths go through the same schema. Unknown
+ * names are kept for the schema to refuse; Object.fromEntries defines "__proto__" as a plain key.
+ * A page without JavaScript cannot make an id, so one is made here when the form sends none.
+ */
+export function reportFromForm(form: URLSearchParams, makeId: () => string = () => crypto.randomUUID()): Record<string, unknown> {
+  const fields: [string, unknown][] = [];
+  const counts: [string, unknown][] = [];
+  const countPrefix = `${reportFields.counts}.`;
+  for (const name of new Set(form.keys())) {
+    const values = form.getAll(name);
+    const single = values.length === 1 ? values[0] : values;
+    if (name === reportFields.id && values.length === 1 && single === '') continue;
+    if (name === reportFields.targets) fields.push([name, values]);
+    else if (name.startsWith(countPrefix)) {
+      // An empty box means none on that channel.
+      if (typeof single === 'string' && single.trim() === '') continue;
+      counts.push([name.slice(countPrefix.length), typeof single === 'string' ? numberFromField(single) : single]);
+    } else if (name === reportFields.startedAt) fields.push([name, typeof single === 'string' ? numberFromField(single) : single]);
+    else fields.push([name, single]);
+  }
+  fields.push([reportFields.counts, Object.fromEntries(counts)]);
+  if ((form.get(reportFields.id) ?? '').trim() === '') fields.push([reportFields.id, makeId()]);
+  return Object.fromEntries(fields);
+}
