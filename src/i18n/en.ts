@@ -55,6 +55,21 @@ export const en = {
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist. The appeal is still open to read and act on.',
   notFoundLink: 'Go to the appeal',
+  reportProblemTitle: 'Your report was not sent',
+  reportProblemIntro: 'Please check the following and send it again:',
+  reportProblemBack: 'Back to the form',
+  reportTooLarge: 'Your report was longer than a report can be. Please reload the page and fill in the form again.',
+  reportTooMany: 'Many reports have come from your connection just now. Please send yours again in {minutes} min.',
+  reportUnavailable: 'We could not save your report just now. Please send it again in a moment.',
+  thanksTitle: 'Thank you for taking action',
+  thanksText: 'Your report is in. The campaign shares the total with the officials.',
+  thanksTally: 'The tally so far',
+  thanksActions: 'Actions reported',
+  thanksReports: 'Reports sent',
+  thanksByChannel: 'How supporters acted',
+  thanksByTarget: 'Reports naming each official',
+  thanksTallyUnavailable: 'The running total cannot be shown just now.',
+  thanksBack: 'Back to the appeal',
 } as const;
 
 export type UiStrings = { readonly [key in keyof typeof en]: string };
