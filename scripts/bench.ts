@@ -20,6 +20,7 @@ import { pages } from './bench/pages.ts';
 import { table } from './bench/format.ts';
 import { transferSection } from './bench/transfer.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
+import { benchApi } from './bench-api.ts';
 import type { BenchContext, Section, TargetCheck } from './bench/types.ts';
 
 /**
@@ -113,6 +114,7 @@ const file = `${outputDir}/bench-${stamp.replace(/[:.]/g, '-')}.json`;
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(`${outputDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`Figures written to ${file} (and bench-results/latest.json).`);
+await benchApi();
 if (failures.length > 0) console.error(`${failures.length} section(s) failed: see above.`);
 // The Netlify emulation keeps handles open after stop(); the run is over.
 process.exit(failures.length > 0 ? 1 : 0);
