@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
+import { localDatabaseMigrations } from './src/integrations/local-database.ts';
 
 export default defineConfig({
   // Netlify sets URL to the site's primary address during its builds.
@@ -12,7 +13,7 @@ export default defineConfig({
     devFeatures: { edgeFunctions: false, images: true, environmentVariables: false },
     imageCDN: false,
   }),
-  integrations: [sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [sitemap({ filter: (page) => !page.includes('/404') }), localDatabaseMigrations()],
   build: {
     // One small stylesheet file: cacheable for a year, allowed by a strict CSP without inline styles.
     inlineStylesheets: 'never',

@@ -64,10 +64,11 @@ test.describe('the sample letter', () => {
     await expect(spanish).toBeVisible();
     await expect(spanish).toHaveAttribute('lang', 'es');
     await expect(english).toBeHidden();
-    await page.getByRole('radio', { name: 'English' }).check();
+    const languages = page.getByRole('group', { name: 'Language of the letter' });
+    await languages.getByRole('radio', { name: 'English' }).check();
     await expect(english).toBeVisible();
     await expect(spanish).toBeHidden();
-    await page.getByRole('radio', { name: 'Español' }).check();
+    await languages.getByRole('radio', { name: 'Español' }).check();
     await expect(spanish).toBeVisible();
   });
 
@@ -93,8 +94,8 @@ test.describe('the sample letter', () => {
     expect(requests).toEqual([]);
   });
 
-  test('copies the whole letter and says so', async ({ page, context, baseURL }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  test('copies the whole letter and says so', async ({ page, context, site }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     await page.goto('/');
     await page.getByLabel('Your name').fill('Ana Pérez');
     await page.getByRole('button', { name: 'Copy the letter' }).first().click();
@@ -116,8 +117,8 @@ test.describe('the sample letter', () => {
     expect(selected).toContain('Le escribo para expresar mi preocupación');
   });
 
-  test('copies the fax number', async ({ page, context, baseURL }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  test('copies the fax number', async ({ page, context, site }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     await page.goto('/');
     await page.getByRole('button', { name: 'Copy fax number' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('+1 202 659 8124');

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
+import { withUser } from '../src/lib/database/connection.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,13 +32,6 @@ export interface RunningSite {
   databaseUrl: string;
   database: NetlifyDB;
   stop(): Promise<void>;
-}
-
-/** pg refuses a connection string without a user where USER is unset (as in CI). */
-export function withUser(connectionString: string): string {
-  const url = new URL(connectionString);
-  if (!url.username) url.username = 'postgres';
-  return url.toString();
 }
 
 export async function serve({ port = 4321, host = '127.0.0.1', memory = false, quiet = false }: ServeOptions = {}): Promise<RunningSite> {

@@ -87,6 +87,9 @@ export const appealSchema = fields({
     .min(1)
     .max(200, 'Keep the social post under 200 characters so the account names and link still fit.')
     .describe('Short message prefilled in the X/Twitter post; the official\'s account is added in front.'),
+  channels: fields(
+    Object.fromEntries(channels.map((channel) => [channel, z.string().trim().min(1).max(60)])) as Record<Channel, z.ZodString>,
+  ).describe(`What the report form calls each way of acting, one label each for: ${channels.join(', ')}.`),
   lang: language.describe('Language this file is written in; must match the file name.'),
   translation: translation.describe('Present when this file translates another language; the note is shown to readers.'),
 });
