@@ -13,7 +13,11 @@ export default defineConfig({
     devFeatures: { edgeFunctions: false, images: true, environmentVariables: false },
     imageCDN: false,
   }),
-  integrations: [sitemap({ filter: (page) => !page.includes('/404') }), localDatabaseMigrations()],
+  integrations: [
+    // Only pages worth landing on: not the 404, nor the pages that answer a report.
+    sitemap({ filter: (page) => !/\/(404|thanks|report-problem)\/?$/.test(new URL(page).pathname) }),
+    localDatabaseMigrations(),
+  ],
   build: {
     // One small stylesheet file: cacheable for a year, allowed by a strict CSP without inline styles.
     inlineStylesheets: 'never',

@@ -7,10 +7,10 @@
  * --memory keeps the database in memory (tests); otherwise it lives in .netlify/db across restarts.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
@@ -57,17 +57,32 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
     images: { enabled: false },
   });
   await netlify.start();
-  const notFound = await readFile(`${root}dist/404.html`);
+  // @netlify/dev runs functions from netlify/functions only; Astro's adapter writes its one function
+  // to .netlify/v1/functions/ssr. As on Netlify, it answers whatever no static file or redirect does.
+  const functionPath = `${root}.netlify/v1/functions/ssr/ssr.mjs`;
+  if (!existsSync(functionPath)) throw new Error(`${functionPath} is missing: run \`npm run build\` first.`);
+  const { default: siteFunction } = (await import(pathToFileURL(functionPath).href)) as {
+    default: (request: Request, context: { ip: string }) => Promise<Response>;
+  };
 
   let url = '';
   const server: Server = createServer(async (request, response) => {
     try {
-      const match = await netlify.handleAndIntrospectNodeRequest(request, { serverAddress: url });
-      if (!match) {
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
-        return;
-      }
-      const { response: answer } = match;
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const webRequest = new Request(new URL(request.url ?? '/', url), {
+        method: request.method ?? 'GET',
+        headers: Object.entries(request.headers).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((one): [string, string] => [name, one]),
+        ),
+        body: hasBody ? Buffer.concat(chunks) : null,
+      });
+      const match = await netlify.handleAndIntrospect(webRequest.clone(), { serverAddress: url });
+      // Netlify takes the client address from the connection; tests name one with X-Forwarded-For.
+      const forwarded = request.headers['x-forwarded-for'];
+      const ip = (typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined) || request.socket.remoteAddress || '';
+      const answer = match?.response ?? (await siteFunction(webRequest, { ip }));
       const headers = new Headers(answer.headers);
       // Netlify's CDN compresses text; so does this server, so sizes measured here match production.
       const compress =
@@ -80,7 +95,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
         headers.delete('content-length');
         headers.append('vary', 'Accept-Encoding');
       }
-      response.writeHead(answer.status, answer.statusText, [...headers].flat());
+      if (answer.statusText) response.statusMessage = answer.statusText;
+      response.writeHead(answer.status, [...headers].flat());
       if (!answer.body) return void response.end();
       const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream);
       (compress ? body.pipe(createGzip()) : body).pipe(response);

@@ -153,6 +153,20 @@ describe('recording a report', () => {
     expect(html).toContain(`<dt>${en.thanksActions}</dt><dd>${new Intl.NumberFormat('en').format(tally.actions)}</dd>`);
   });
 
+  it('counts a form sent twice without JavaScript (a double click, a resubmitted page) once', async () => {
+    const before = await site.stored();
+    const client = nextClient();
+    const body = 'id=&targets=minister&counts.phone=2&language=es&startedAt=1';
+    const first = await site.postReport(body, { type: form, client });
+    const second = await site.postReport(body, { type: form, client });
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const after = await site.stored();
+    expect(after.reports).toBe(before.reports + 1);
+    // Another supporter sending the same answers is another report.
+    await site.postReport(body, { type: form, client: nextClient() });
+    expect((await site.stored()).reports).toBe(before.reports + 2);
+  });
+
   it('answers a form post that asks for JSON with JSON', async () => {
     const response = await site.postReport(`id=${crypto.randomUUID()}&targets=minister&counts.fax=1&language=en&startedAt=1`, { type: form, accept: json, client: nextClient() });
     expect(response.status).toBe(201);

@@ -44,7 +44,7 @@ async function send(body: unknown, onRetry: () => void): Promise<Outcome> {
       if (response.status === 200 || response.status === 201) {
         return { kind: 'counted', created: response.status === 201, tally: answer['tally'] as Tally | undefined };
       }
-      if (response.status === 422) return { kind: 'problems', problems: (answer['problems'] as ReportProblem[] | undefined) ?? [] };
+      if (response.status === 422) return { kind: 'problems', problems: (answer['errors'] as ReportProblem[] | undefined) ?? [] };
       if (response.status === 429) return { kind: 'rate-limited' };
       const seconds = Number(response.headers.get('retry-after'));
       if (Number.isFinite(seconds) && seconds > 0) retryAfter = Math.min(seconds, 10) * 1000;

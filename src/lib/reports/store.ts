@@ -171,6 +171,18 @@ export function clientHash(address: string, windowStart: number, salt: string): 
   return createHmac('sha256', salt).update(`${windowStart}|${clientKey(address)}`).digest('hex');
 }
 
+/**
+ * The id of a report sent without JavaScript, which cannot make one: the same form sent again from
+ * the same client on the same day (a double click, a resubmitted page) gets the same id, counted once.
+ */
+export function formReportId(form: string, address: string, now: number, salt = rateLimitSettings().salt): string {
+  const day = Math.floor(now / 86_400_000);
+  const hex = createHmac('sha256', salt).update(`${day}|${clientKey(address)}|${form}`).digest('hex');
+  // An RFC 9562 version 8 UUID: the hash, with the version and variant bits set.
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export interface RateLimitVerdict {
   allowed: boolean;
   /** Seconds until the window ends (Retry-After when not allowed). */

@@ -8,7 +8,7 @@ import { siteLanguage } from '../../consts';
 import { en as t } from '../../i18n/en';
 import { checkReport, reportFromForm, reviewReasons, type ReportProblem } from '../../lib/reports/schema';
 import { reportMessage } from '../../lib/reports/messages';
-import { countClientReport, recordReport, StorageUnavailableError } from '../../lib/reports/store';
+import { countClientReport, formReportId, recordReport, StorageUnavailableError } from '../../lib/reports/store';
 import {
   BodyTooLargeError,
   jsonResponse,
@@ -70,7 +70,7 @@ export const POST: APIRoute = async (context) => {
       input = undefined;
     }
   } else {
-    input = reportFromForm(new URLSearchParams(text));
+    input = reportFromForm(new URLSearchParams(text), () => formReportId(text, clientAddressOf(context), receivedAt));
   }
 
   const targetIds = (await getTargets()).map((target) => target.id);
