@@ -5,6 +5,8 @@ import { serve, type RunningSite } from '../scripts/serve.ts';
 export const test = base.extend<object, { site: RunningSite }>({
   site: [
     async ({}, use) => {
+      // Every browser test reports from 127.0.0.1; the per-client limit has its own API tests.
+      process.env['REPORTS_RATE_LIMIT'] = '1000';
       const site = await serve({ port: 0, memory: true, quiet: true });
       await use(site);
       await site.stop();

@@ -11,7 +11,7 @@ async function sitePages(request: APIRequestContext): Promise<string[]> {
     const xml = await (await request.get(sitemap)).text();
     pages.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname));
   }
-  return [...pages, '/no-such-page/'];
+  return [...pages, '/thanks/', '/no-such-page/'];
 }
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -122,7 +122,7 @@ test('the served site sends the security headers netlify.toml sets', async ({ re
   expect(csp).toContain("frame-ancestors 'none'");
   expect(headers['strict-transport-security']).toMatch(/max-age=\d{8,}/);
   expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['referrer-policy']).toBe('same-origin');
   expect(headers['permissions-policy']).toContain('camera=()');
   const html = await page.text();
   const asset = html.match(/\/_astro\/[^"]+\.(css|js)/)?.[0];

@@ -1,0 +1,156 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { Tally } from '../src/lib/reports/tally';
+import { expect, test } from './fixtures';
+
+const tally = async (request: APIRequestContext): Promise<Tally> => (await request.get('/api/tally', { headers: { 'cache-control': 'no-cache' } })).json() as Promise<Tally>;
+
+/** Fills the form as a supporter who emailed the minister twice, in Spanish. */
+async function fillReport(page: Page): Promise<void> {
+  const form = page.locator('form[data-report]');
+  await form.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
+  await form.getByLabel('Emails sent').fill('2');
+  await form.getByRole('radio', { name: 'Español' }).check();
+  await form.getByLabel(/Where are you/).selectOption({ label: 'Peru' });
+}
+
+test.describe('reporting with JavaScript', () => {
+  // The form is honest about fill time; a person takes longer than the 3 s a bot does.
+  test.beforeEach(async ({ page }) => page.clock.setFixedTime(Date.now() - 60_000));
+
+  test('counts the report, stays on the page and shows the new tally', async ({ page, request }) => {
+    const before = await tally(request);
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible();
+    const after = await tally(request);
+    expect(after.reports).toBe(before.reports + 1);
+    expect(after.actions).toBe(before.actions + 2);
+    expect(after.byChannel.email).toBe(before.byChannel.email + 2);
+    expect(after.byTarget['minister']).toBe((before.byTarget['minister'] ?? 0) + 1);
+    await expect(page.locator('[data-tally]').first()).toHaveText(`${after.actions} actions reported by ${after.reports} supporters so far.`);
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('shows each problem beside its field and in a summary, announced, and sends nothing', async ({ page, request }) => {
+    const before = await tally(request);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    await page.goto('/');
+    await page.getByLabel('Faxes sent').fill('-1');
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    const summary = page.locator('[data-problems]');
+    await expect(summary).toBeVisible();
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Choose the official or officials you wrote to.');
+    await expect(page.locator('#report-error-targets')).toHaveText('Choose the official or officials you wrote to.');
+    await expect(page.locator('#report-error-counts-fax')).toHaveText('Enter 0 or more.');
+    await expect(page.getByLabel('Faxes sent')).toHaveAttribute('aria-invalid', 'true');
+    const { violations } = await new AxeBuilder({ page }).include('form[data-report]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(posts).toEqual([]);
+    expect((await tally(request)).reports).toBe(before.reports);
+  });
+
+  test('a double click counts once', async ({ page, request }) => {
+    const before = await tally(request);
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).dblclick();
+    await expect(page.getByRole('status').filter({ hasText: 'counted' })).toBeVisible();
+    expect((await tally(request)).reports).toBe(before.reports + 1);
+  });
+
+  test('a lost answer is retried with the same id and counted once', async ({ page, request }) => {
+    const before = await tally(request);
+    const sentIds: string[] = [];
+    let lost = false;
+    await page.route('**/api/reports', async (route) => {
+      sentIds.push((route.request().postDataJSON() as { id: string }).id);
+      if (lost) return route.continue();
+      lost = true;
+      // The report reaches the server and is stored; the answer never reaches the browser.
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'already counted' })).toBeVisible({ timeout: 10_000 });
+    expect(sentIds).toHaveLength(2);
+    expect(sentIds[1]).toBe(sentIds[0]);
+    expect((await tally(request)).reports).toBe(before.reports + 1);
+  });
+
+  test('storage down at first: the form waits, retries and the report counts once', async ({ page, request }) => {
+    const before = await tally(request);
+    let answered = 0;
+    await page.route('**/api/reports', async (route) => {
+      answered++;
+      if (answered === 1) return route.fulfill({ status: 503, headers: { 'retry-after': '1' }, contentType: 'application/problem+json', body: '{}' });
+      return route.continue();
+    });
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('button', { name: 'Send my report' })).toBeDisabled();
+    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible({ timeout: 10_000 });
+    expect(answered).toBe(2);
+    expect((await tally(request)).reports).toBe(before.reports + 1);
+  });
+
+  test('a new report after a counted one gets a new id and counts again', async ({ page, request }) => {
+    const before = await tally(request);
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible();
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible();
+    expect((await tally(request)).reports).toBe(before.reports + 2);
+  });
+});
+
+test.describe('reporting without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('posts the form and lands on a thank-you page with the tally', async ({ page, request }) => {
+    const before = await tally(request);
+    await page.goto('/');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page).toHaveURL(/\/thanks\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for taking action');
+    const after = await tally(request);
+    expect(after.reports).toBe(before.reports + 1);
+    await expect(page.getByText(String(after.actions), { exact: true }).first()).toBeVisible();
+  });
+
+  test('a form with problems comes back as a page listing each one, with the way back', async ({ page, request }) => {
+    const before = await tally(request);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your report was not sent');
+    await expect(page.getByText('Choose the official or officials you wrote to.')).toBeVisible();
+    await expect(page.getByText('Tell us what you did')).toBeVisible();
+    expect((await tally(request)).reports).toBe(before.reports);
+    await page.getByRole('link', { name: 'Back to the form' }).click();
+    await expect(page).toHaveURL(/\/#report$/);
+  });
+});
+
+test('the thank-you and problem pages pass axe', async ({ page }) => {
+  for (const submit of [true, false]) {
+    await page.goto('/');
+    if (submit) await page.clock.setFixedTime(Date.now() - 60_000);
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.reload();
+    if (submit) await fillReport(page);
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(submit ? 'Thank you for taking action' : 'Your report was not sent');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  }
+});
