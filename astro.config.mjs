@@ -15,7 +15,11 @@ export default defineConfig({
   }),
   integrations: [
     // Only pages worth landing on: not the 404, nor the pages that answer a report.
-    sitemap({ filter: (page) => !/\/(404|thanks|report-problem)\/?$/.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) => !/\/(404|thanks|report-problem)\/?$/.test(new URL(page).pathname),
+      // hreflang alternates between the English pages and their Spanish editions under /es/.
+      i18n: { defaultLocale: 'en', locales: { en: 'en', es: 'es' } },
+    }),
     localDatabaseMigrations(),
   ],
   build: {

@@ -11,14 +11,14 @@ async function sitePages(request: APIRequestContext): Promise<string[]> {
     const xml = await (await request.get(sitemap)).text();
     pages.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname));
   }
-  return [...pages, '/thanks/', '/no-such-page/'];
+  return [...pages, '/thanks/', '/es/thanks/', '/no-such-page/', '/es/no-such-page/'];
 }
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-test('the sitemap lists the appeal and every printable letter', async ({ request }) => {
+test('the sitemap lists the appeal and every printable letter, in both editions', async ({ request }) => {
   const pages = await sitePages(request);
-  expect(pages).toEqual(expect.arrayContaining(['/', '/letters/minister/es/', '/letters/ambassador/en/']));
+  expect(pages).toEqual(expect.arrayContaining(['/', '/letters/minister/es/', '/letters/ambassador/en/', '/es/', '/es/letters/minister/es/']));
 });
 
 for (const javaScriptEnabled of [true, false]) {
@@ -76,7 +76,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('a[href^="tel:"]')).toHaveCount(1);
     // Buttons that need JavaScript are not offered where they cannot work.
     await expect(page.getByRole('button', { name: /Copy/ })).toHaveCount(0);
-    await page.getByRole('link', { name: 'Español' }).first().click();
+    await page.getByRole('link', { name: 'Español', exact: true }).first().click();
     await expect(page).toHaveURL(/\/letters\/minister\/es\/$/);
     await expect(page.locator('.salutation')).toHaveText('Señor Ministro Oscar Maúrtua De Romaña:');
   });

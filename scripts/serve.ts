@@ -99,6 +99,11 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
       response.writeHead(answer.status, [...headers].flat());
       if (!answer.body) return void response.end();
       const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream);
+      // A page that fails while streaming ends its own response, not the server.
+      body.on('error', (error) => {
+        console.error(error);
+        response.destroy();
+      });
       (compress ? body.pipe(createGzip()) : body).pipe(response);
     } catch (error) {
       console.error(error);

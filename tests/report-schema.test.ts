@@ -66,12 +66,21 @@ describe('a report with a mistake names the field and says what to do', () => {
     expect(problem?.message).not.toMatch(/\{max\}|expected|received|zod/i);
   });
 
-  it('has an English sentence for every problem code', () => {
-    for (const code of reportProblemCodes) expect(reportMessages.en[code].length).toBeGreaterThan(10);
+  it.each(Object.keys(reportMessages) as (keyof typeof reportMessages)[])('has a %s sentence for every problem code, with the same placeholders as English', (lang) => {
+    for (const code of reportProblemCodes) {
+      expect(reportMessages[lang][code].length).toBeGreaterThan(10);
+      expect(reportMessages[lang][code].match(/\{\w+\}/g)).toEqual(reportMessages.en[code].match(/\{\w+\}/g));
+    }
   });
 
-  it('falls back to English for a language without its own messages', () => {
-    expect(reportMessage('targets-missing', 'es')).toBe(reportMessages.en['targets-missing']);
+  it('explains a problem in Spanish to a Spanish reader, from the same rules', () => {
+    const checked = checkReport({ id, targets: [], counts: { fax: 51 }, language: 'es', startedAt: 1 }, targets, 'es');
+    expect(checked.success).toBe(false);
+    if (checked.success) return;
+    expect(checked.problems.map((problem) => problem.message)).toEqual([
+      'Elige la autoridad o las autoridades a las que escribiste.',
+      'Escribe 50 o menos. Para una acción en grupo más grande, envía un informe por persona.',
+    ]);
   });
 });
 

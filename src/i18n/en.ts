@@ -1,5 +1,7 @@
 /** Every interface string of the English edition. Content (the appeal, officials, letters) lives in content/. */
 export const en = {
+  /** Link to this edition, written in its own language, shown on the other editions. */
+  switchTo: 'Read in English',
   siteName: 'Amnesty International Urgent Action',
   skipToContent: 'Skip to the appeal',
   urgentAction: 'Urgent Action',
@@ -23,7 +25,6 @@ export const en = {
   instagram: 'Instagram',
   contactForm: 'Contact form',
   contactFormLink: 'Open the embassy’s contact form',
-  copy: 'Copy',
   copyAddress: 'Copy address',
   copyFax: 'Copy fax number',
   copyEmail: 'Copy email address',
@@ -90,4 +91,5 @@ export const en = {
   thanksBack: 'Back to the appeal',
 } as const;
 
+/** The shape every edition's table has: the same keys as English. */
 export type UiStrings = { readonly [key in keyof typeof en]: string };

@@ -1,6 +1,7 @@
 import type { ReportProblem } from '../lib/reports/schema';
 import type { Tally } from '../lib/reports/tally';
 import type { Language } from '../lib/appeal/schema';
+import { readerLocale } from '../i18n/languages';
 
 /** The shared schema (with zod) is fetched when the supporter starts on the form, not on first view. */
 const loadSchema = () => import('../lib/reports/schema');
@@ -31,13 +32,13 @@ async function readJson(response: Response): Promise<Record<string, unknown>> {
 }
 
 /** Sends one report, retrying lost responses and storage outages with the same id, so it counts once. */
-async function send(body: unknown, onRetry: () => void): Promise<Outcome> {
+async function send(body: unknown, lang: Language, onRetry: () => void): Promise<Outcome> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let retryAfter = 2 ** attempt * 500;
     try {
       const response = await fetch('/api/reports', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': lang },
         body: JSON.stringify(body),
       });
       const answer = await readJson(response);
@@ -127,7 +128,7 @@ export function enhanceReportForm(): void {
   const showTally = (tally: Tally | undefined) => {
     if (!tally) return;
     for (const line of document.querySelectorAll<HTMLElement>('[data-tally]')) {
-      line.textContent = tallyText(text('tallyLine'), tally, lang);
+      line.textContent = tallyText(text('tallyLine'), tally, readerLocale(lang, navigator.languages));
       line.hidden = false;
     }
   };
@@ -151,7 +152,7 @@ export function enhanceReportForm(): void {
     clearProblems();
     button.disabled = true;
     status.textContent = text('sending');
-    await send(report, () => (status.textContent = text('retrying'))).then((outcome) => {
+    await send(report, lang, () => (status.textContent = text('retrying'))).then((outcome) => {
       sending = false;
       button.disabled = false;
       if (outcome.kind === 'counted') {

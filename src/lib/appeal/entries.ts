@@ -1,5 +1,5 @@
 import { getCollection, getEntry, render } from 'astro:content';
-import type { Appeal, Language, Letter, Target } from './schema';
+import { languages, type Appeal, type Language, type Letter, type Target } from './schema';
 
 /** The appeal in one language; a missing file is a content error worth stopping the build for. */
 export async function getAppeal(lang: Language) {
@@ -21,4 +21,13 @@ export async function getLetter(lang: Language): Promise<Letter> {
   if (!entry) throw new Error(`content/letters/${lang}.md is missing: the sample letter is needed in this language.`);
   if (entry.data.lang !== lang) throw new Error(`content/letters/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
   return { ...entry.data, body: entry.body ?? '' };
+}
+
+/** One printable letter per official and letter language, for getStaticPaths. */
+export async function letterPages() {
+  const targets = await getTargets();
+  const letters = await Promise.all(languages.map(getLetter));
+  return targets.flatMap((target) =>
+    letters.map((letter) => ({ params: { target: target.id, lang: letter.lang }, props: { target, letter } })),
+  );
 }

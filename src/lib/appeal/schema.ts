@@ -99,7 +99,7 @@ export const targetSchema = fields({
   order: z.number().int().min(1).describe('Position on the page, 1 first.'),
   name: z.string().trim().min(1).describe('Full name as the appeal gives it.'),
   role: translated('The role').describe('Title of the official.'),
-  organization: z.string().trim().min(1).optional().describe('Institution, when it belongs in the address.'),
+  organization: translated('The organization').optional().describe('Institution, when it belongs in the address.'),
   address: z.array(z.string().trim().min(1)).min(1, 'Give at least one postal address line.').describe('Postal address, one line per item.'),
   salutation: translated('The salutation').describe('Greeting that opens a letter to this official.'),
   email: z.email('This is not an email address.').optional().describe('Email address.'),

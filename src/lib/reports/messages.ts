@@ -42,12 +42,29 @@ const en: ReportMessages = {
   'started-invalid': 'Please reload the page and fill in the form again.',
 };
 
-/** One table per language; a language without its own table falls back to English. */
-export const reportMessages: { readonly en: ReportMessages } & Partial<Record<Language, ReportMessages>> = { en };
+const es: ReportMessages = {
+  'body-unreadable': 'No pudimos leer tu informe. Vuelve a cargar la página y envíalo de nuevo.',
+  'field-unknown': 'El formulario envió algo que no reconocemos. Vuelve a cargar la página y envíalo de nuevo.',
+  'field-invalid': 'Esta respuesta no tiene un formato que podamos leer. Revísala y vuelve a enviar el informe.',
+  'id-invalid': 'A tu informe le falta su referencia. Vuelve a cargar la página y envíalo de nuevo.',
+  'targets-missing': 'Elige la autoridad o las autoridades a las que escribiste.',
+  'targets-unknown': 'Elige las autoridades de la lista de la página.',
+  'count-not-whole': 'Escribe un número entero, como 1 o 2.',
+  'count-negative': 'Escribe 0 o más.',
+  'count-too-many': 'Escribe {max} o menos. Para una acción en grupo más grande, envía un informe por persona.',
+  'counts-none': 'Cuéntanos qué hiciste: escribe 1 o más junto a al menos una de las formas en que actuaste.',
+  'counts-too-many': 'Un informe puede contar hasta {max} acciones en total. Para una acción en grupo más grande, envía un informe por persona.',
+  'language-invalid': 'Elige el idioma en el que escribiste.',
+  'country-invalid': 'Elige un país de la lista o déjalo vacío.',
+  'started-invalid': 'Vuelve a cargar la página y rellena el formulario de nuevo.',
+};
+
+/** One table per language the site publishes; the type makes a missing one a build error. */
+export const reportMessages: Readonly<Record<Language, ReportMessages>> = { en, es };
 
 /** The sentence for a problem code in a language, with limits filled in. */
 export function reportMessage(code: ReportProblemCode, lang: Language = 'en', values: { max?: number } = {}): string {
-  const text = (reportMessages[lang] ?? reportMessages.en)[code];
+  const text = reportMessages[lang][code];
   return values.max === undefined ? text : text.replaceAll('{max}', String(values.max));
 }
 

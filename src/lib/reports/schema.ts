@@ -31,6 +31,8 @@ export const reportFields = {
   /** Honeypot: hidden from people, left empty by them, filled in by bots. */
   honeypot: 'website',
   startedAt: 'startedAt',
+  /** Not part of the report: the language of the page it was sent from, for the answer's language. */
+  pageLanguage: 'lang',
 } as const;
 
 /** Codes that ISO 3166-1 leaves to private use or reserves; Kosovo's XK is in common use and allowed. */
@@ -201,6 +203,7 @@ export function reportFromForm(form: URLSearchParams, makeId: () => string = () 
     const values = form.getAll(name);
     const single = values.length === 1 ? values[0] : values;
     if (name === reportFields.id && values.length === 1 && single === '') continue;
+    if (name === reportFields.pageLanguage) continue;
     if (name === reportFields.targets) fields.push([name, values]);
     else if (name.startsWith(countPrefix)) {
       // An empty box means none on that channel.

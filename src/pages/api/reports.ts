@@ -4,9 +4,10 @@
  */
 import type { APIContext, APIRoute } from 'astro';
 import { getTargets } from '../../lib/appeal/entries';
-import { siteLanguage } from '../../consts';
-import { en as t } from '../../i18n/en';
-import { checkReport, reportFromForm, reviewReasons, type ReportProblem } from '../../lib/reports/schema';
+import { strings } from '../../i18n/ui';
+import { localePath, negotiateLanguage, defaultLanguage } from '../../i18n/paths';
+import { language as languageSchema, type Language } from '../../lib/appeal/schema';
+import { checkReport, reportFields, reportFromForm, reviewReasons, type ReportProblem } from '../../lib/reports/schema';
 import { reportMessage } from '../../lib/reports/messages';
 import { countClientReport, formReportId, recordReport, StorageUnavailableError } from '../../lib/reports/store';
 import {
@@ -43,11 +44,14 @@ export const POST: APIRoute = async (context) => {
   }
   // A browser without JavaScript posts the form and reads the answer as a page.
   const fromPage = type === formType && !(request.headers.get('accept') ?? '').includes(jsonType);
+  // Answers speak the language of the page the form was on, else the one the request asks for.
+  let lang: Language = negotiateLanguage(request.headers.get('accept-language')) ?? defaultLanguage;
+  const t = () => strings(lang);
   const fail = (page: ReportProblemPage, title: string, errors?: readonly ReportProblem[]): Response | Promise<Response> => {
     const headers: Record<string, string> = page.retryAfterSeconds ? { 'retry-after': String(page.retryAfterSeconds) } : {};
     if (fromPage) {
       context.locals.reportProblemPage = page;
-      return context.rewrite('/report-problem');
+      return context.rewrite(localePath(lang, '/report-problem'));
     }
     return problemResponse(page.status, title, page.problems.join(' '), { ...(errors ? { errors } : {}), headers });
   };
@@ -57,8 +61,8 @@ export const POST: APIRoute = async (context) => {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readBodyWithLimit(request.clone(), reportBodyLimit));
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return fail({ status: 413, problems: [t.reportTooLarge] }, 'Content Too Large');
-    const problems: ReportProblem[] = [{ field: 'report', code: 'body-unreadable', message: reportMessage('body-unreadable', siteLanguage) }];
+    if (error instanceof BodyTooLargeError) return fail({ status: 413, problems: [t().reportTooLarge] }, 'Content Too Large');
+    const problems: ReportProblem[] = [{ field: 'report', code: 'body-unreadable', message: reportMessage('body-unreadable', lang) }];
     return fail({ status: 422, problems: problems.map((problem) => problem.message) }, 'Unprocessable Content', problems);
   }
 
@@ -70,13 +74,16 @@ export const POST: APIRoute = async (context) => {
       input = undefined;
     }
   } else {
-    input = reportFromForm(new URLSearchParams(text), () => formReportId(text, clientAddressOf(context), receivedAt));
+    const form = new URLSearchParams(text);
+    const pageLanguage = languageSchema.safeParse(form.get(reportFields.pageLanguage));
+    if (pageLanguage.success) lang = pageLanguage.data;
+    input = reportFromForm(form, () => formReportId(text, clientAddressOf(context), receivedAt));
   }
 
   const targetIds = (await getTargets()).map((target) => target.id);
   const checked = input === undefined
-    ? { success: false as const, problems: [{ field: 'report', code: 'body-unreadable' as const, message: reportMessage('body-unreadable', siteLanguage) }] }
-    : checkReport(input, targetIds, siteLanguage);
+    ? { success: false as const, problems: [{ field: 'report', code: 'body-unreadable' as const, message: reportMessage('body-unreadable', lang) }] }
+    : checkReport(input, targetIds, lang);
   if (!checked.success) {
     return fail({ status: 422, problems: checked.problems.map((problem) => problem.message) }, 'Unprocessable Content', checked.problems);
   }
@@ -84,17 +91,17 @@ export const POST: APIRoute = async (context) => {
   try {
     const limit = await countClientReport(clientAddressOf(context), receivedAt);
     if (!limit.allowed) {
-      const message = t.reportTooMany.replace('{minutes}', String(Math.ceil(limit.retryAfterSeconds / 60)));
+      const message = t().reportTooMany.replace('{minutes}', String(Math.ceil(limit.retryAfterSeconds / 60)));
       return fail({ status: 429, problems: [message], retryAfterSeconds: limit.retryAfterSeconds }, 'Too Many Requests');
     }
     // A bot that filled the honeypot or sent the form too fast gets the same answer as a person.
     const recorded = await recordReport(checked.report, reviewReasons(checked.report, receivedAt), targetIds);
-    if (fromPage) return context.redirect('/thanks/', 303);
+    if (fromPage) return context.redirect(localePath(lang, '/thanks/'), 303);
     return jsonResponse(recorded.created ? 201 : 200, reportAnswer(recorded.created, checked.report.id, recorded.tally));
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
     console.error(error.message, error.cause instanceof Error ? error.cause.message : error.cause);
-    return fail({ status: 503, problems: [t.reportUnavailable], retryAfterSeconds: error.retryAfterSeconds }, 'Service Unavailable');
+    return fail({ status: 503, problems: [t().reportUnavailable], retryAfterSeconds: error.retryAfterSeconds }, 'Service Unavailable');
   }
 };
 

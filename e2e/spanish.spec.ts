@@ -1,0 +1,136 @@
+import type { APIRequestContext } from '@playwright/test';
+import { en } from '../src/i18n/en';
+import { es } from '../src/i18n/es';
+import type { Tally } from '../src/lib/reports/tally';
+import { expect, test } from './fixtures';
+
+const tally = async (request: APIRequestContext): Promise<Tally> => (await request.get('/api/tally')).json() as Promise<Tally>;
+
+/** English interface strings that are not also Spanish (brand names, "Fax"), long enough to be telling. */
+const englishOnly = (Object.keys(en) as (keyof typeof en)[])
+  .filter((key) => en[key] !== es[key])
+  .flatMap((key) => en[key].split(/\{\w+\}/))
+  .map((part) => part.trim())
+  .filter((part) => part.length >= 8);
+
+test.describe('the Spanish edition', () => {
+  test.use({ locale: 'es-PE' });
+
+  test('is the whole appeal in Spanish, with the deadline in the reader’s Spanish', async ({ page }) => {
+    await page.goto('/es/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niñas, niños y adolescentes refugiados en riesgo en Perú');
+    await expect(page.locator('time[datetime="2022-01-03"]')).toHaveText('3 de enero de 2022');
+    await expect(page.getByText('Consulta con la oficina de Amnistía Internacional de tu país')).toBeVisible();
+    await expect(page.getByText('Traducción fiel del llamamiento')).toBeVisible();
+    for (const figure of ['500.000', '59%', '22,6%', '207-2021-RE', '20 casos']) await expect(page.getByText(figure).first()).toBeVisible();
+  });
+
+  test('links each page to its other edition, and the switch keeps the reader on the same page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('link[rel="alternate"][hreflang="es"]')).toHaveAttribute('href', /\/es\/$/);
+    await page.getByRole('link', { name: 'Leer en español' }).click();
+    await expect(page).toHaveURL(/\/es\/$/);
+    await page.getByRole('link', { name: 'Read in English' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('does not redirect by browser language', async ({ page }) => {
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(/:\d+\/$/);
+  });
+
+  test('opens the Spanish letter and copies it', async ({ page, context, site }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.goto('/es/');
+    await expect(page.locator('#letter-es')).toBeVisible();
+    await expect(page.locator('#letter-en')).toBeHidden();
+    await page.getByRole('button', { name: 'Copiar la carta' }).first().click();
+    await expect(page.locator('#letter-es [role="status"]')).toHaveText('Copiado al portapapeles.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Señor Ministro Oscar Maúrtua De Romaña:\n\nLe escribo/);
+    const languages = page.getByRole('group', { name: 'Idioma de la carta' });
+    await languages.getByRole('radio', { name: 'English' }).check();
+    await expect(page.locator('#letter-en')).toBeVisible();
+  });
+
+  test('reports with JavaScript: problems and thanks in Spanish, the tally in Spanish numbers', async ({ page, request }) => {
+    await page.clock.setFixedTime(Date.now() - 60_000);
+    const before = await tally(request);
+    await page.goto('/es/');
+    const form = page.locator('form[data-report]');
+    await form.getByRole('button', { name: 'Enviar mi informe' }).click();
+    await expect(page.locator('#report-error-targets')).toHaveText('Elige la autoridad o las autoridades a las que escribiste.');
+    await form.getByRole('checkbox', { name: /Oswaldo de Rivero/ }).check();
+    await form.getByLabel('Llamadas telefónicas').fill('1');
+    await form.getByLabel('Publicaciones en redes sociales').fill('2');
+    await form.getByRole('button', { name: 'Enviar mi informe' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Gracias: tu informe ya se ha contado.' })).toBeVisible();
+    const after = await tally(request);
+    expect(after.actions).toBe(before.actions + 3);
+    const number = new Intl.NumberFormat('es-PE');
+    await expect(page.locator('[data-tally]').first()).toHaveText(
+      `${number.format(after.actions)} acciones informadas por ${number.format(after.reports)} personas hasta ahora.`,
+    );
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('reports and lands on the Spanish thank-you page; problems come back in Spanish', async ({ page, request }) => {
+      await page.goto('/es/');
+      await page.getByRole('button', { name: 'Enviar mi informe' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu informe no se envió');
+      await expect(page.getByText('Cuéntanos qué hiciste: escribe 1 o más')).toBeVisible();
+      await page.getByRole('link', { name: 'Volver al formulario' }).click();
+      await expect(page).toHaveURL(/\/es\/#report$/);
+      const before = await tally(request);
+      await page.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
+      await page.getByLabel('Cartas enviadas por correo postal').fill('1');
+      await page.getByRole('button', { name: 'Enviar mi informe' }).click();
+      await expect(page).toHaveURL(/\/es\/thanks\/$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gracias por actuar');
+      expect((await tally(request)).reports).toBe(before.reports + 1);
+    });
+
+    test('no Spanish page shows an English interface string outside text marked as English', async ({ page, request }) => {
+      const index = await (await request.get('/sitemap-0.xml')).text();
+      const spanishPages = [...index.matchAll(/<loc>[^<]*?(\/es\/[^<]*)<\/loc>/g)].map(([, path]) => path ?? '');
+      expect(spanishPages.length).toBeGreaterThanOrEqual(5);
+      for (const path of [...spanishPages, '/es/thanks/', '/es/no-such-page/']) {
+        await page.goto(path);
+        const spanishText = await page.evaluate(() => {
+          const texts = [document.title];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest('[lang]')?.getAttribute('lang') === 'es') texts.push(node.textContent ?? '');
+          }
+          for (const element of document.querySelectorAll('[aria-label], [data-copied], [data-fallback], [data-sent], [data-failed]')) {
+            if (element.closest('[lang]')?.getAttribute('lang') !== 'es') continue;
+            for (const attribute of element.getAttributeNames()) if (attribute === 'aria-label' || attribute.startsWith('data-')) texts.push(element.getAttribute(attribute) ?? '');
+          }
+          return texts.join('\n');
+        });
+        expect(englishOnly.filter((english) => spanishText.includes(english)), path).toEqual([]);
+      }
+    });
+  });
+
+  test('a missing page under /es/ answers in Spanish', async ({ page }) => {
+    const response = await page.goto('/es/no-existe/');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
+    await page.getByRole('link', { name: /Ir al llamamiento/ }).click();
+    await expect(page).toHaveURL(/\/es\/$/);
+  });
+
+  test('printable letters exist from the Spanish edition too, with Spanish tools around the letter', async ({ page }) => {
+    await page.goto('/es/letters/ambassador/en/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.locator('.printed-letter')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Volver al llamamiento' })).toHaveAttribute('href', '/es/');
+    await expect(page.locator('.salutation')).toHaveText('Dear Ambassador Oswaldo de Rivero,');
+  });
+});
