@@ -43,6 +43,21 @@ describe('the real content', () => {
     }
   });
 
+  it('says the same figures in the Spanish appeal as in the English one', () => {
+    /** Every number in a text, whatever its separators: "500,000" and "500.000" are both 500000. */
+    const figures = (text: string) =>
+      [...text.matchAll(/\d+(?:[.,]\d+)*/g)]
+        .map(([token]) => Number(token.replace(/[.,](?=\d{3}(?!\d))/g, '').replace(',', '.')))
+        .sort((a, b) => a - b);
+    const prose = (lang: string) => {
+      const { data, body } = readFolder('appeal')[lang] ?? { data: {}, body: '' };
+      const appeal = appealSchema.parse(data);
+      return [appeal.summary, appeal.ask, ...appeal.steps, appeal.afterDeadline, body].join('\n');
+    };
+    expect(figures(prose('en')).length).toBeGreaterThanOrEqual(9);
+    expect(figures(prose('es'))).toEqual(figures(prose('en')));
+  });
+
   it('gives the English sample letter word for word from the appeal', () => {
     const source = readFileSync(join(root, 'content', 'source', 'ua-119-21-appeal.txt'), 'utf8').replace(/\s+/g, ' ');
     const letter = readFolder('letters')['en']?.body.replace(/\s+/g, ' ').trim() ?? '';
