@@ -11,7 +11,7 @@ async function sitePages(request: APIRequestContext): Promise<string[]> {
     const xml = await (await request.get(sitemap)).text();
     pages.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname));
   }
-  return [...pages, '/thanks/', '/es/thanks/', '/no-such-page/', '/es/no-such-page/'];
+  return [...pages, '/thanks/', '/es/thanks/', '/tally/', '/es/tally/', '/no-such-page/', '/es/no-such-page/'];
 }
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

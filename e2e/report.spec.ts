@@ -156,3 +156,18 @@ test('the thank-you and problem pages pass axe', async ({ page }) => {
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }
 });
+
+test('organizers read the same tally on a page that the CDN may cache briefly', async ({ page, request }) => {
+  const counted = await tally(request);
+  const response = await page.goto('/tally/');
+  expect(response?.headers()['netlify-cdn-cache-control']).toContain('stale-while-revalidate');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The tally of actions');
+  const number = new Intl.NumberFormat('en');
+  const totals = page.locator('.tally dl').first();
+  await expect(totals.locator('dd').nth(0)).toHaveText(number.format(counted.actions));
+  await expect(totals.locator('dd').nth(1)).toHaveText(number.format(counted.reports));
+  await expect(page.locator('.tally').getByText('Emails sent').locator('xpath=following-sibling::dd')).toHaveText(number.format(counted.byChannel.email));
+  await page.goto('/');
+  await page.getByRole('link', { name: 'See the tally' }).click();
+  await expect(page).toHaveURL(/\/tally\/$/);
+});

@@ -98,7 +98,7 @@ test.describe('the Spanish edition', () => {
       const index = await (await request.get('/sitemap-0.xml')).text();
       const spanishPages = [...index.matchAll(/<loc>[^<]*?(\/es\/[^<]*)<\/loc>/g)].map(([, path]) => path ?? '');
       expect(spanishPages.length).toBeGreaterThanOrEqual(5);
-      for (const path of [...spanishPages, '/es/thanks/', '/es/no-such-page/']) {
+      for (const path of [...spanishPages, '/es/thanks/', '/es/tally/', '/es/no-such-page/']) {
         await page.goto(path);
         const spanishText = await page.evaluate(() => {
           const texts = [document.title];

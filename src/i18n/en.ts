@@ -89,6 +89,11 @@ export const en = {
   thanksByTarget: 'Reports naming each official',
   thanksTallyUnavailable: 'The running total cannot be shown just now.',
   thanksBack: 'Back to the appeal',
+  tallyTitle: 'The tally of actions',
+  tallyIntro: 'Every report a supporter sends about UA {ua}, as counted so far. The campaign shares these numbers with the officials.',
+  tallyHow: 'Each report is counted once, however often it is sent. Reports that look automated are kept out of these numbers until an organizer reviews them. No names, emails or addresses are kept.',
+  tallyUpdated: 'Last report counted:',
+  tallyLink: 'See the tally',
 } as const;
 
 /** The shape every edition's table has: the same keys as English. */

@@ -90,4 +90,9 @@ export const es = {
   thanksByTarget: 'Informes que nombran a cada autoridad',
   thanksTallyUnavailable: 'El total no se puede mostrar en este momento.',
   thanksBack: 'Volver al llamamiento',
+  tallyTitle: 'El recuento de acciones',
+  tallyIntro: 'Todos los informes que envían las personas sobre la AU {ua}, tal como se han contado hasta ahora. La campaña comparte estas cifras con las autoridades.',
+  tallyHow: 'Cada informe se cuenta una sola vez, aunque se envíe varias veces. Los informes que parecen automáticos quedan fuera de estas cifras hasta que alguien de la organización los revise. No se guardan nombres, correos ni direcciones.',
+  tallyUpdated: 'Último informe contado:',
+  tallyLink: 'Ver el recuento',
 } as const satisfies UiStrings;
