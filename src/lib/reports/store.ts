@@ -93,6 +93,17 @@ export async function readTally(targetIds: readonly string[]): Promise<Tally> {
   return withStorage('read the tally', async (pool) => tallyFromRows((await pool.query(tallyQuery)).rows as TallyRow[], targetIds));
 }
 
+/** The tally for a page, or how long to wait when storage is down: the page still renders without it. */
+export async function readTallyForPage(targetIds: readonly string[]): Promise<{ tally: Tally } | { tally: undefined; retryAfterSeconds: number }> {
+  try {
+    return { tally: await readTally(targetIds) };
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    console.error(error.message, error.cause instanceof Error ? error.cause.message : error.cause);
+    return { tally: undefined, retryAfterSeconds: error.retryAfterSeconds };
+  }
+}
+
 export interface RecordedReport {
   /** False when a report with this id was already stored: a retry, counted once. */
   created: boolean;
