@@ -153,6 +153,14 @@ describe('recording a report', () => {
     expect(html).toContain(`<dt>${en.thanksActions}</dt><dd>${new Intl.NumberFormat('en').format(tally.actions)}</dd>`);
   });
 
+  it('counts a report written in a language the site does not publish, as the appeal invites', async () => {
+    const report = validReport({ language: 'other' });
+    const response = await site.postReport(report, { client: nextClient() });
+    expect(response.status).toBe(201);
+    const stored = await site.database.query<{ language: string }>('SELECT language FROM reports WHERE id = $1', [report['id']]);
+    expect(stored.rows[0]?.language).toBe('other');
+  });
+
   it('counts a form sent twice without JavaScript (a double click, a resubmitted page) once', async () => {
     const before = await site.stored();
     const client = nextClient();

@@ -59,6 +59,7 @@ export const en = {
   reportChannels: 'What did you do, and how many times?',
   reportChannelsHint: 'Leave 0 where you did nothing.',
   reportLanguage: 'Which language did you write in?',
+  reportLanguageOther: 'Another language',
   reportCountry: 'Where are you? (optional)',
   reportCountryNone: 'Rather not say',
   reportHoneypot: 'Leave this empty',

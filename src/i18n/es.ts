@@ -60,6 +60,7 @@ export const es = {
   reportChannels: '¿Qué hiciste y cuántas veces?',
   reportChannelsHint: 'Deja 0 donde no hiciste nada.',
   reportLanguage: '¿En qué idioma escribiste?',
+  reportLanguageOther: 'Otro idioma',
   reportCountry: '¿Dónde estás? (opcional)',
   reportCountryNone: 'Prefiero no decirlo',
   reportHoneypot: 'Deja esto vacío',

@@ -20,6 +20,13 @@ export const reportLimits = {
   honeypotLength: 1_000,
 } as const;
 
+/**
+ * Languages a supporter may have written in: the site's own, or another one, since the appeal says
+ * "you can also write in your own language".
+ */
+export const reportLanguages = [...languages, 'other'] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
 /** Form field names; the same names are the JSON keys and the keys of per-field problems. */
 export const reportFields = {
   id: 'id',
@@ -98,7 +105,7 @@ function buildReportSchema(targetIds: readonly string[]) {
         .refine((chosen) => new Set(chosen).size === chosen.length, { error: 'targets-unknown' })
         .describe('The officials the supporter wrote to, by their content id.'),
       counts: counts.describe('How many actions on each channel.'),
-      language: z.enum(languages, { error: 'language-invalid' }).describe('Language the supporter wrote in.'),
+      language: z.enum(reportLanguages, { error: 'language-invalid' }).describe('Language the supporter wrote in, or "other".'),
       country: z
         .string({ error: 'country-invalid' })
         .max(8, { error: 'country-invalid' })
