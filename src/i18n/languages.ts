@@ -1,4 +1,4 @@
-import type { Language } from '../lib/appeal/schema';
+import type { Language } from '../lib/appeal/vocabulary';
 
 /** A language's own name for itself ("español", "English"), capitalized for use as a label. */
 export function languageName(lang: Language): string {

@@ -1,4 +1,4 @@
-import { languages, type Language } from '../lib/appeal/schema';
+import { languages, type Language } from '../lib/appeal/vocabulary';
 
 /** The edition at the site's root; every other edition lives under /<lang>/. */
 export const defaultLanguage: Language = 'en';

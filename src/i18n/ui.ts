@@ -1,4 +1,4 @@
-import type { Language } from '../lib/appeal/schema';
+import type { Language } from '../lib/appeal/vocabulary';
 import { en, type UiStrings } from './en';
 import { es } from './es';
 

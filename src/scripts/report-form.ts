@@ -1,6 +1,6 @@
 import type { ReportProblem } from '../lib/reports/schema';
 import type { Tally } from '../lib/reports/tally';
-import type { Language } from '../lib/appeal/schema';
+import type { Language } from '../lib/appeal/vocabulary';
 import { readerLocale } from '../i18n/languages';
 
 /** The shared schema (with zod) is fetched when the supporter starts on the form, not on first view. */

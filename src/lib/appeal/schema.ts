@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { channels, languages, type Channel, type Language } from './vocabulary';
 
-/** Languages the site publishes in; the first is the appeal's preferred language for letters. */
-export const languages = ['es', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { channels, languages, type Channel, type Language };
 export const language = z.enum(languages);
-
-/**
- * Ways a supporter can act on an official. A report counts actions by these channels, and each
- * contact detail of an official belongs to one of them.
- */
-export const channels = ['email', 'letter', 'fax', 'phone', 'social', 'contact-form'] as const;
-export type Channel = (typeof channels)[number];
 
 /**
  * An object whose misspelt or unknown keys fail the build with a message that names them and lists

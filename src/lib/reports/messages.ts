@@ -1,4 +1,4 @@
-import type { Language } from '../appeal/schema';
+import type { Language } from '../appeal/vocabulary';
 
 /**
  * What can be wrong with a report, as stable codes. The schema raises codes, never sentences, so a

@@ -1,9 +1,10 @@
 /**
  * The action report: one schema for the browser and the server, the same rules and the same
- * messages on both sides. Browser-safe: no Node or Astro imports.
+ * messages on both sides. Browser-safe: no Node or Astro imports, and zod's tree-shakable "mini"
+ * build, so the browser fetches a few kilobytes of rules rather than all of zod.
  */
-import { z } from 'zod';
-import { channels, languages, type Channel, type Language } from '../appeal/schema';
+import * as z from 'zod/mini';
+import { channels, languages, type Channel, type Language } from '../appeal/vocabulary';
 import { isReportProblemCode, reportMessage, type ReportProblemCode } from './messages';
 
 export { reportMessage, reportMessages, reportProblemCodes, type ReportMessages, type ReportProblemCode } from './messages';
@@ -57,18 +58,18 @@ export function countryCodes(locale: string): string[] {
   return letters.flatMap((first) => letters.map((second) => first + second)).filter((code) => isCountryCode(code) && names.of(code) !== undefined);
 }
 
-const count = z
-  .int({ error: 'count-not-whole' })
-  .min(0, { error: 'count-negative' })
-  .max(reportLimits.perChannel, { error: 'count-too-many' })
-  .optional();
+const count = z.optional(
+  z.int({ error: 'count-not-whole' }).check(z.minimum(0, { error: 'count-negative' }), z.maximum(reportLimits.perChannel, { error: 'count-too-many' })),
+);
 
 const countsShape = Object.fromEntries(channels.map((channel) => [channel, count])) as { [channel in Channel]: typeof count };
 
 /** Actions per channel; a channel left out counts 0. */
 const counts = z
-  .strictObject(countsShape, { error: (issue) => (issue.input === undefined ? 'counts-none' : issue.code === 'unrecognized_keys' ? 'field-unknown' : 'field-invalid') })
-  .transform((given) => Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<Channel, number>)
+  .pipe(
+    z.strictObject(countsShape, { error: (issue) => (issue.input === undefined ? 'counts-none' : issue.code === 'unrecognized_keys' ? 'field-unknown' : 'field-invalid') }),
+    z.transform((given) => Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<Channel, number>),
+  )
   .check((context) => {
     const total = totalActions(context.value);
     if (total === 0) context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
@@ -94,36 +95,41 @@ function buildReportSchema(targetIds: readonly string[]) {
   const target = z.enum(targetIds as [string, ...string[]], { error: 'targets-unknown' });
   return z.strictObject(
     {
-      id: z
-        .uuid({ error: 'id-invalid' })
-        .transform((id) => id.toLowerCase())
-        .describe('Made once per filled form by the browser (crypto.randomUUID()) and re-sent on every retry.'),
+      /** Made once per filled form by the browser (crypto.randomUUID()) and re-sent on every retry. */
+      id: z.pipe(
+        z.uuid({ error: 'id-invalid' }),
+        z.transform((id) => id.toLowerCase()),
+      ),
+      /** The officials the supporter wrote to, by their content id. */
       targets: z
         .array(target, { error: (issue) => (issue.input === undefined ? 'targets-missing' : 'field-invalid') })
-        .min(1, { error: 'targets-missing' })
-        .max(targetIds.length, { error: 'targets-unknown' })
-        .refine((chosen) => new Set(chosen).size === chosen.length, { error: 'targets-unknown' })
-        .describe('The officials the supporter wrote to, by their content id.'),
-      counts: counts.describe('How many actions on each channel.'),
-      language: z.enum(reportLanguages, { error: 'language-invalid' }).describe('Language the supporter wrote in, or "other".'),
-      country: z
-        .string({ error: 'country-invalid' })
-        .max(8, { error: 'country-invalid' })
-        .transform((code) => code.trim().toUpperCase())
-        .refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' })
-        .transform((code) => (code === '' ? undefined : code))
-        .optional()
-        .describe('Optional ISO 3166-1 alpha-2 code of where the supporter is.'),
-      website: z
-        .string({ error: 'field-invalid' })
-        .max(reportLimits.honeypotLength, { error: 'field-invalid' })
-        .optional()
-        .describe('Honeypot: people leave it empty; a filled one keeps the report out of the tally.'),
+        .check(
+          z.minLength(1, { error: 'targets-missing' }),
+          z.maxLength(targetIds.length, { error: 'targets-unknown' }),
+          z.refine((chosen) => new Set(chosen).size === chosen.length, { error: 'targets-unknown' }),
+        ),
+      /** How many actions on each channel. */
+      counts,
+      /** Language the supporter wrote in, or "other". */
+      language: z.enum(reportLanguages, { error: 'language-invalid' }),
+      /** Optional ISO 3166-1 alpha-2 code of where the supporter is. */
+      country: z.optional(
+        z.pipe(
+          z
+            .pipe(
+              z.string({ error: 'country-invalid' }).check(z.maxLength(8, { error: 'country-invalid' })),
+              z.transform((code: string) => code.trim().toUpperCase()),
+            )
+            .check(z.refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' })),
+          z.transform((code: string) => (code === '' ? undefined : code)),
+        ),
+      ),
+      /** Honeypot: people leave it empty; a filled one keeps the report out of the tally. */
+      website: z.optional(z.string({ error: 'field-invalid' }).check(z.maxLength(reportLimits.honeypotLength, { error: 'field-invalid' }))),
+      /** When the form was shown, in milliseconds since 1970 (Date.now()). */
       startedAt: z
         .int({ error: 'started-invalid' })
-        .min(0, { error: 'started-invalid' })
-        .max(Number.MAX_SAFE_INTEGER, { error: 'started-invalid' })
-        .describe('When the form was shown, in milliseconds since 1970 (Date.now()).'),
+        .check(z.minimum(0, { error: 'started-invalid' }), z.maximum(Number.MAX_SAFE_INTEGER, { error: 'started-invalid' })),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'field-unknown' : 'body-unreadable') },
   );
@@ -168,7 +174,7 @@ const limitOf: Partial<Record<ReportProblemCode, number>> = {
 };
 
 /** Zod's issues as a supporter reads them: one problem per field, in the language of the page. */
-export function reportProblems(error: z.ZodError, lang: Language = 'en'): ReportProblem[] {
+export function reportProblems(error: z.core.$ZodError, lang: Language = 'en'): ReportProblem[] {
   const problems = new Map<string, ReportProblem>();
   const add = (path: readonly PropertyKey[], message: string) => {
     // Array positions ("targets.0") belong to the group of checkboxes, not to one box.

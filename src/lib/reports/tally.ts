@@ -1,5 +1,5 @@
 /** The public tally as /api/tally and /api/reports return it. Browser-safe. */
-import { channels, type Channel } from '../appeal/schema';
+import { channels, type Channel } from '../appeal/vocabulary';
 
 export interface Tally {
   /** Actions in all reports counted publicly (reports held for review are left out). */

@@ -1,0 +1,15 @@
+/**
+ * The campaign's fixed vocabulary, with no schema library attached, so browser code can use it
+ * without downloading the content schemas. src/lib/appeal/schema.ts builds on it.
+ */
+
+/** Languages the site publishes in; the first is the appeal's preferred language for letters. */
+export const languages = ['es', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/**
+ * Ways a supporter can act on an official. A report counts actions by these channels, and each
+ * contact detail of an official belongs to one of them.
+ */
+export const channels = ['email', 'letter', 'fax', 'phone', 'social', 'contact-form'] as const;
+export type Channel = (typeof channels)[number];
