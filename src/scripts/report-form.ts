@@ -102,12 +102,14 @@ export function enhanceReportForm(): void {
     const list = document.createElement('ul');
     for (const problem of problems) {
       const slot = errorSlot(problem.field);
-      const control = form.querySelector<HTMLElement>(`[data-field="${problem.field}"] :is(input, select)`);
+      const container = form.querySelector<HTMLElement>(`[data-field="${problem.field}"]`);
+      const control = container?.querySelector<HTMLElement>(':is(input, select)');
       const item = document.createElement('li');
       if (slot && control) {
         slot.textContent = problem.message;
         slot.hidden = false;
-        control.setAttribute('aria-invalid', 'true');
+        // A problem with a whole group (no official chosen) is described on the group, not pinned on its first box.
+        if (!container?.matches('fieldset')) control.setAttribute('aria-invalid', 'true');
         const link = document.createElement('a');
         link.href = `#${control.id || slot.id}`;
         link.textContent = problem.message;
