@@ -210,6 +210,26 @@ describe('abuse', () => {
     expect(held.rows.map((row) => row.review_reasons).sort()).toEqual([['honeypot'], ['too-fast']]);
   });
 
+  it('holds reports for review once the whole campaign takes more than its surge limit in ten minutes', async () => {
+    const recent = (await site.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE received_at > now() - interval '10 minutes'`)).rows[0]!.n;
+    process.env['REPORTS_SURGE_LIMIT'] = String(recent + 2);
+    try {
+      const before = await site.stored();
+      const answers = [];
+      // Four supporters, each from their own address: no per-client limit is involved.
+      for (let n = 0; n < 4; n += 1) answers.push((await site.postReport(validReport(), { client: nextClient() })).status);
+      expect(answers).toEqual([201, 201, 201, 201]);
+      const after = await site.stored();
+      expect(after.reports).toBe(before.reports + 4);
+      const counted = (await (await fetch(`${site.url}/api/tally`)).json()) as { reports: number };
+      const held = await site.database.query<{ review_reasons: string[] }>(`SELECT review_reasons FROM reports WHERE 'surge' = ANY(review_reasons)`);
+      expect(held.rows).toHaveLength(2);
+      expect(counted.reports).toBe(Number(/all:=\d+\/(\d+)/.exec(before.tally)?.[1] ?? 0) + 2);
+    } finally {
+      delete process.env['REPORTS_SURGE_LIMIT'];
+    }
+  });
+
   it('answers 429 with Retry-After once one address has sent 20 reports in ten minutes, without storing more', async () => {
     const address = '192.0.2.200';
     for (let n = 0; n < 20; n += 1) expect((await site.postReport(validReport(), { client: address })).status).toBe(201);

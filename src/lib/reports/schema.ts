@@ -146,7 +146,7 @@ export function totalActions(counts: Readonly<Record<Channel, number>>): number 
 }
 
 /** Why a valid report is kept out of the public tally until an organizer reviews it. */
-export type ReviewReason = 'honeypot' | 'too-fast';
+export type ReviewReason = 'honeypot' | 'too-fast' | 'surge';
 
 /**
  * Abuse signals that must not be answered as errors (that would teach the bot). A clock running

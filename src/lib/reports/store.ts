@@ -114,18 +114,35 @@ export interface RecordedReport {
  * Stores a report once per id. The insert and its tally update are one statement; the tally is
  * read afterwards, so a failure there leaves a stored report that a retry finds (200, not 201).
  */
-export async function recordReport(report: Report, reasons: readonly ReviewReason[], targetIds: readonly string[]): Promise<RecordedReport> {
+export async function recordReport(
+  report: Report,
+  reasons: readonly ReviewReason[],
+  targetIds: readonly string[],
+  surgeLimit = surgeSettings().limit,
+): Promise<RecordedReport> {
   return withStorage('record a report', async (pool) => {
+    // Past the surge limit the report is held for review ('surge'), decided in the same statement.
     const inserted = await pool.query(
       `INSERT INTO reports (id, targets, counts, language, country, review_reasons)
-       VALUES ($1, $2::text[], $3::jsonb, $4, $5, $6::text[])
+       SELECT $1, $2::text[], $3::jsonb, $4, $5, $6::text[] || CASE
+         WHEN (SELECT count(*) FROM reports WHERE received_at > now() - interval '10 minutes') >= $7 THEN ARRAY['surge']
+         ELSE '{}'::text[] END
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
-      [report.id, report.targets, JSON.stringify(report.counts), report.language, report.country ?? null, reasons],
+      [report.id, report.targets, JSON.stringify(report.counts), report.language, report.country ?? null, reasons, surgeLimit],
     );
     const tally = tallyFromRows((await pool.query(tallyQuery)).rows as TallyRow[], targetIds);
     return { created: inserted.rows.length === 1, tally };
   });
+}
+
+/**
+ * Reports the whole campaign takes in ten minutes before further ones are held for review:
+ * REPORTS_SURGE_LIMIT, default 500 (an urgent action draws 3,500 to 5,000 responses in weeks).
+ */
+export function surgeSettings(env: Record<string, string | undefined> = process.env): { limit: number } {
+  const limit = Number(env['REPORTS_SURGE_LIMIT'] ?? 500);
+  return { limit: Number.isInteger(limit) && limit > 0 ? limit : 500 };
 }
 
 export interface RateLimitSettings {
