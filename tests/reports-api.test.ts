@@ -230,6 +230,17 @@ describe('abuse', () => {
     }
   });
 
+  it('counts a held report once an organizer releases it, and refuses to hold back a counted one', async () => {
+    const held = validReport({ website: 'https://spam.example', counts: { fax: 3 } });
+    expect((await site.postReport(held, { client: nextClient() })).status).toBe(201);
+    const before = (await (await fetch(`${site.url}/api/tally`, { cache: 'no-store' })).json()) as { actions: number; byChannel: { fax: number } };
+    await site.database.query(`UPDATE reports SET review_reasons = '{}' WHERE id = $1`, [held['id']]);
+    const after = (await (await fetch(`${site.url}/api/tally`, { cache: 'no-store' })).json()) as { actions: number; byChannel: { fax: number } };
+    expect(after.actions).toBe(before.actions + 3);
+    expect(after.byChannel.fax).toBe(before.byChannel.fax + 3);
+    await expect(site.database.query(`UPDATE reports SET review_reasons = '{honeypot}' WHERE id = $1`, [held['id']])).rejects.toThrow(/already in the tally/);
+  });
+
   it('answers 429 with Retry-After once one address has sent 20 reports in ten minutes, without storing more', async () => {
     const address = '192.0.2.200';
     for (let n = 0; n < 20; n += 1) expect((await site.postReport(validReport(), { client: address })).status).toBe(201);
