@@ -3,11 +3,19 @@ import { defineConfig } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
 import { localDatabaseMigrations } from './src/integrations/local-database.ts';
+import { languages } from './src/lib/appeal/vocabulary.ts';
+import { defaultLanguage } from './src/i18n/paths.ts';
 
 export default defineConfig({
   // Netlify sets URL to the site's primary address during its builds.
   site: process.env.URL ?? 'https://ua-119-21.netlify.app',
   trailingSlash: 'ignore',
+  // English at the root, Spanish under /es/; pages live once in src/pages/[...locale]/.
+  i18n: {
+    locales: [...languages],
+    defaultLocale: defaultLanguage,
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   adapter: netlify({
     // Edge Functions emulation would download Deno; this site has none.
     devFeatures: { edgeFunctions: false, images: true, environmentVariables: false },
@@ -18,7 +26,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !/\/(404|thanks|report-problem)\/?$/.test(new URL(page).pathname),
       // hreflang alternates between the English pages and their Spanish editions under /es/.
-      i18n: { defaultLocale: 'en', locales: { en: 'en', es: 'es' } },
+      i18n: { defaultLocale: defaultLanguage, locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
     }),
     localDatabaseMigrations(),
   ],
