@@ -55,6 +55,8 @@ export interface PageTransfer {
   /** The same without response headers: the gzip bodies alone (what HTTP/2 header compression tends towards). */
   bodyByKind: Record<Kind, number>;
   totalBody: number;
+  /** Bytes fetched when a supporter first touches the report form (its lazily loaded rules), not part of the first view. */
+  formUse: { transferred: number; bodyBytes: number; requests: number } | undefined;
   /** Characters of the collapsed text content of <main>. */
   mainTextChars: number;
   /** That text gzipped with node:zlib at its default level (the level the server uses). */
@@ -179,10 +181,25 @@ async function measurePage(context: BenchContext, spec: BenchPage): Promise<Page
     if (network.failures.length > 0) throw new Error(`requests failed on ${spec.path}:\n  ${network.failures.join('\n  ')}`);
 
     const mainText = await page.evaluate(() => (document.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim());
-    await browserContext.close();
 
     // loadingFinished fires in completion order; list requests in the order the page made them.
-    const requests = network.done.sort((a, b) => a.order - b.order);
+    const requests = [...network.done].sort((a, b) => a.order - b.order);
+    // Then what a supporter's first touch of the report form costs on top.
+    let formUse: PageTransfer['formUse'];
+    const formField = page.locator('form[data-report] input:not([type="hidden"])').first();
+    if ((await formField.count()) > 0) {
+      // The rules load asynchronously after the focus; wait for them (or for nothing, after 5 s).
+      await Promise.all([page.waitForResponse((answer) => answer.url().endsWith('.js'), { timeout: 5_000 }).catch(() => undefined), formField.focus()]);
+      await network.settle();
+      const extra = network.done.slice(requests.length);
+      formUse = {
+        transferred: extra.reduce((sum, transfer) => sum + transfer.transferred, 0),
+        bodyBytes: extra.reduce((sum, transfer) => sum + transfer.bodyBytes, 0),
+        requests: extra.length,
+      };
+    }
+    await browserContext.close();
+
     const byKind = Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<Kind, number>;
     const bodyByKind = { ...byKind };
     for (const request of requests) {
@@ -202,6 +219,7 @@ async function measurePage(context: BenchContext, spec: BenchPage): Promise<Page
       byKind,
       bodyByKind,
       totalBody: requests.reduce((sum, request) => sum + request.bodyBytes, 0),
+      formUse,
       mainTextChars: mainText.length,
       mainTextGzip,
       overheadRatio: mainTextGzip > 0 ? total / mainTextGzip : Number.NaN,
@@ -228,6 +246,11 @@ function render(results: readonly PageTransfer[]): string[] {
       row('total', (result) => bytesAndKb(result.total), (result) => bytesAndKb(result.totalBody)),
       row('  of which headers', (result) => bytes(result.totalHeaders)),
       row('requests', (result) => String(result.requests.length)),
+      row(
+        'report form, on first use',
+        (result) => (result.formUse ? `+${bytes(result.formUse.transferred)}` : '-'),
+        (result) => (result.formUse ? `+${bytes(result.formUse.bodyBytes)}` : '-'),
+      ),
       row('<main> text, chars', (result) => result.mainTextChars.toLocaleString('en-US')),
       row('<main> text, gzip', (result) => bytes(result.mainTextGzip)),
       row('total / gzip text', (result) => `${result.overheadRatio.toFixed(2)}×`, (result) => `${(result.totalBody / result.mainTextGzip).toFixed(2)}×`),
