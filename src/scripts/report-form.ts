@@ -85,7 +85,6 @@ export function enhanceReportForm(): void {
   newReport();
   form.noValidate = true;
 
-  const errorSlot = (field: string) => document.getElementById(`report-error-${field.replace('.', '-')}`);
   const clearProblems = () => {
     summary.hidden = true;
     summary.replaceChildren();
@@ -101,8 +100,9 @@ export function enhanceReportForm(): void {
     heading.textContent = text('problemsHeading');
     const list = document.createElement('ul');
     for (const problem of problems) {
-      const slot = errorSlot(problem.field);
       const container = form.querySelector<HTMLElement>(`[data-field="${problem.field}"]`);
+      // Each field's own message slot is a direct child; a group's slot is not one of its fields'.
+      const slot = container?.querySelector<HTMLElement>(':scope > .field-error');
       const control = container?.querySelector<HTMLElement>(':is(input, select)');
       const item = document.createElement('li');
       if (slot && control) {
