@@ -12,7 +12,7 @@ export function localePath(lang: Language, path = '/'): string {
 /** The edition an address belongs to, and the address without its language prefix. */
 export function splitLocalePath(pathname: string): { lang: Language; path: string } {
   const [, first = '', ...rest] = pathname.split('/');
-  const lang = languages.find((candidate) => candidate !== defaultLanguage && candidate === first);
+  const lang = editionOf(first);
   return lang ? { lang, path: `/${rest.join('/')}` } : { lang: defaultLanguage, path: pathname || '/' };
 }
 
