@@ -1,11 +1,20 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { languages, type Appeal, type Language, type Letter, type Target } from './schema';
 
-/** The appeal in one language; a missing file is a content error worth stopping the build for. */
+/**
+ * The file of a per-language collection for one language. A missing file, or one that says another
+ * language than its name, is a content error worth stopping the build for.
+ */
+async function entryIn<C extends 'appeal' | 'letters'>(collection: C, lang: Language) {
+  const entry = await getEntry(collection, lang);
+  if (!entry) throw new Error(`content/${collection}/${lang}.md is missing: the site needs it in this language.`);
+  if (entry.data.lang !== lang) throw new Error(`content/${collection}/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
+  return entry;
+}
+
+/** The appeal in one language, with its additional information ready to render. */
 export async function getAppeal(lang: Language) {
-  const entry = await getEntry('appeal', lang);
-  if (!entry) throw new Error(`content/appeal/${lang}.md is missing: the site needs the appeal in this language.`);
-  if (entry.data.lang !== lang) throw new Error(`content/appeal/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
+  const entry = await entryIn('appeal', lang);
   const { Content } = await render(entry);
   return { ...entry.data, Content } satisfies Appeal & { Content: unknown };
 }
@@ -17,9 +26,7 @@ export async function getTargets(): Promise<Target[]> {
 }
 
 export async function getLetter(lang: Language): Promise<Letter> {
-  const entry = await getEntry('letters', lang);
-  if (!entry) throw new Error(`content/letters/${lang}.md is missing: the sample letter is needed in this language.`);
-  if (entry.data.lang !== lang) throw new Error(`content/letters/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
+  const entry = await entryIn('letters', lang);
   return { ...entry.data, body: entry.body ?? '' };
 }
 

@@ -56,6 +56,10 @@ const handle = z
   .string()
   .regex(/^[A-Za-z0-9_.]{1,30}$/, 'Write the account name without "@" or a web address, for example "PeruInTheUSA".');
 
+/** A phone or fax number written so that it works from any country. */
+const internationalNumber = (what: 'phone' | 'fax', example = '') =>
+  z.string().regex(/^\+[0-9 ]{7,20}$/, `Write the ${what} number in international form, starting with "+"${example}.`);
+
 /** The appeal itself: one file per language in content/appeal/. The body is the additional information. */
 export const appealSchema = fields({
   ua: z
@@ -95,16 +99,8 @@ export const targetSchema = fields({
   address: z.array(z.string().trim().min(1)).min(1, 'Give at least one postal address line.').describe('Postal address, one line per item.'),
   salutation: translated('The salutation').describe('Greeting that opens a letter to this official.'),
   email: z.email('This is not an email address.').optional().describe('Email address.'),
-  phone: z
-    .string()
-    .regex(/^\+[0-9 ]{7,20}$/, 'Write the phone number in international form, starting with "+", for example "+1 202 833 9860".')
-    .optional()
-    .describe('Phone number in international form.'),
-  fax: z
-    .string()
-    .regex(/^\+[0-9 ]{7,20}$/, 'Write the fax number in international form, starting with "+".')
-    .optional()
-    .describe('Fax number in international form.'),
+  phone: internationalNumber('phone', ', for example "+1 202 833 9860"').optional().describe('Phone number in international form.'),
+  fax: internationalNumber('fax').optional().describe('Fax number in international form.'),
   x: handle.optional().describe('X/Twitter account name, without "@".'),
   instagram: handle.optional().describe('Instagram account name, without "@".'),
   contactForm: z.url('The contact form must be a full web address starting with https://.').optional().describe('Web address of the official contact form.'),
