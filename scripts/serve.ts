@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../src/lib/database/connection.ts';
+import { migrationsDirectory } from '../src/lib/database/migrations.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,7 +39,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
   const log = quiet ? () => {} : console.log;
   const database = new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
   const databaseUrl = withUser(await database.start());
-  const applied = await database.applyMigrations(`${root}netlify/database/migrations`);
+  const applied = await database.applyMigrations(fileURLToPath(migrationsDirectory));
   if (applied.length > 0) log(`Applied database migrations: ${applied.join(', ')}`);
   process.env['NETLIFY_DB_URL'] = databaseUrl;
   process.env['NETLIFY_DB_DRIVER'] = 'server';

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { getDatabase } from '@netlify/database';
 import { applyMigrations, type SQLExecutor } from '@netlify/database-dev';
 import { withUser } from '../lib/database/connection.ts';
+import { migrationsDirectory } from '../lib/database/migrations.ts';
 
 /** The part of pg's Pool and client used to run migrations; pg ships no types of its own. */
 interface Queryable {
@@ -51,7 +52,7 @@ export function localDatabaseMigrations(): AstroIntegration {
                 }
               },
             },
-            fileURLToPath(new URL('../../netlify/database/migrations', import.meta.url)),
+            fileURLToPath(migrationsDirectory),
           );
           logger.info(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database migrations are up to date.');
         } finally {

@@ -5,7 +5,7 @@ import type { Tally } from './tally';
 /** Largest report body accepted; a filled form is a few hundred bytes. */
 export const reportBodyLimit = 4_096;
 
-/** What the on-demand problem page (src/pages/report-problem.astro) is asked to show. */
+/** What the on-demand problem page (src/pages/[...locale]/report-problem.astro) is asked to show. */
 export interface ReportProblemPage {
   status: 413 | 422 | 429 | 503;
   problems: readonly string[];

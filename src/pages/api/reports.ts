@@ -56,13 +56,15 @@ export const POST: APIRoute = async (context) => {
     return problemResponse(page.status, title, page.problems.join(' '), { ...(errors ? { errors } : {}), headers });
   };
 
+  const unreadable = (): ReportProblem[] => [{ field: 'report', code: 'body-unreadable', message: reportMessage('body-unreadable', lang) }];
+
   let text: string;
   // A clone is read so the body stays unread for the rewrite to the problem page.
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readBodyWithLimit(request.clone(), reportBodyLimit));
   } catch (error) {
     if (error instanceof BodyTooLargeError) return fail({ status: 413, problems: [t().reportTooLarge] }, 'Content Too Large');
-    const problems: ReportProblem[] = [{ field: 'report', code: 'body-unreadable', message: reportMessage('body-unreadable', lang) }];
+    const problems = unreadable();
     return fail({ status: 422, problems: problems.map((problem) => problem.message) }, 'Unprocessable Content', problems);
   }
 
@@ -82,7 +84,7 @@ export const POST: APIRoute = async (context) => {
 
   const targetIds = (await getTargets()).map((target) => target.id);
   const checked = input === undefined
-    ? { success: false as const, problems: [{ field: 'report', code: 'body-unreadable' as const, message: reportMessage('body-unreadable', lang) }] }
+    ? { success: false as const, problems: unreadable() }
     : checkReport(input, targetIds, lang);
   if (!checked.success) {
     return fail({ status: 422, problems: checked.problems.map((problem) => problem.message) }, 'Unprocessable Content', checked.problems);
