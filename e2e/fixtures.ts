@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import type { Tally } from '../src/lib/reports/tally';
 import { serve, type RunningSite } from '../scripts/serve.ts';
 
 /** One production server per worker, on a free port, with a fresh in-memory database. */
@@ -17,3 +18,7 @@ export const test = base.extend<object, { site: RunningSite }>({
 });
 
 export { expect };
+
+/** The public tally as the API gives it now, bypassing any cache. */
+export const readTally = async (request: APIRequestContext): Promise<Tally> =>
+  (await request.get('/api/tally', { headers: { 'cache-control': 'no-cache' } })).json() as Promise<Tally>;

@@ -1,10 +1,7 @@
-import type { APIRequestContext } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
-import type { Tally } from '../src/lib/reports/tally';
-import { expect, test } from './fixtures';
+import { expect, readTally, test } from './fixtures';
 
-const tally = async (request: APIRequestContext): Promise<Tally> => (await request.get('/api/tally')).json() as Promise<Tally>;
 
 /** English interface strings that are not also Spanish (brand names, "Fax"), long enough to be telling. */
 const englishOnly = (Object.keys(en) as (keyof typeof en)[])
@@ -57,7 +54,7 @@ test.describe('the Spanish edition', () => {
 
   test('reports with JavaScript: problems and thanks in Spanish, the tally in Spanish numbers', async ({ page, request }) => {
     await page.clock.setFixedTime(Date.now() - 60_000);
-    const before = await tally(request);
+    const before = await readTally(request);
     await page.goto('/es/');
     const form = page.locator('form[data-report]');
     await form.getByRole('button', { name: 'Enviar mi informe' }).click();
@@ -67,7 +64,7 @@ test.describe('the Spanish edition', () => {
     await form.getByLabel('Publicaciones en redes sociales').fill('2');
     await form.getByRole('button', { name: 'Enviar mi informe' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Gracias: tu informe ya se ha contado.' })).toBeVisible();
-    const after = await tally(request);
+    const after = await readTally(request);
     expect(after.actions).toBe(before.actions + 3);
     const number = new Intl.NumberFormat('es-PE');
     await expect(page.locator('[data-tally]').first()).toHaveText(
@@ -85,13 +82,13 @@ test.describe('the Spanish edition', () => {
       await expect(page.getByText('Cuéntanos qué hiciste: escribe 1 o más')).toBeVisible();
       await page.getByRole('link', { name: 'Volver al formulario' }).click();
       await expect(page).toHaveURL(/\/es\/#report$/);
-      const before = await tally(request);
+      const before = await readTally(request);
       await page.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
       await page.getByLabel('Cartas enviadas por correo postal').fill('1');
       await page.getByRole('button', { name: 'Enviar mi informe' }).click();
       await expect(page).toHaveURL(/\/es\/thanks\/$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gracias por actuar');
-      expect((await tally(request)).reports).toBe(before.reports + 1);
+      expect((await readTally(request)).reports).toBe(before.reports + 1);
     });
 
     test('no Spanish page shows an English interface string outside text marked as English', async ({ page, request }) => {
