@@ -2,17 +2,19 @@
 import { defineConfig } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
-import { localDatabaseMigrations } from './src/integrations/local-database.ts';
-import { languages } from './src/lib/appeal/vocabulary.ts';
-import { defaultLanguage } from './src/i18n/paths.ts';
+import { editionsIn } from './tools/editions.ts';
+import { localDatabaseMigrations } from './tools/astro-local-database.ts';
+
+// The languages come from the content: one edition per file in content/appeal/, the original at "/".
+const { languages, defaultLanguage } = editionsIn(new URL('./content/', import.meta.url));
 
 export default defineConfig({
   // Netlify sets URL to the site's primary address during its builds.
   site: process.env.URL ?? 'https://ua-119-21.netlify.app',
   trailingSlash: 'ignore',
-  // English at the root, Spanish under /es/; pages live once in src/pages/[...locale]/.
+  // Pages live once in src/pages/[...locale]/: the original edition at the root, the others under /<language>/.
   i18n: {
-    locales: [...languages],
+    locales: languages,
     defaultLocale: defaultLanguage,
     routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
   },
@@ -24,8 +26,8 @@ export default defineConfig({
   integrations: [
     // Only pages worth landing on: not the 404, nor the pages that answer a report.
     sitemap({
-      filter: (page) => !/\/(404|thanks|report-problem)\/?$/.test(new URL(page).pathname),
-      // hreflang alternates between the English pages and their Spanish editions under /es/.
+      filter: (page) => !/\/(404|thanks|report)\/?$/.test(new URL(page).pathname),
+      // hreflang alternates between the editions of each page.
       i18n: { defaultLocale: defaultLanguage, locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
     }),
     localDatabaseMigrations(),

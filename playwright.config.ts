@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, findChromium } from './scripts/chromium.ts';
+import { chromiumArgs, findChromium } from './tools/chromium.ts';
 
 const executablePath = findChromium()?.executablePath;
 
@@ -10,7 +10,7 @@ export default defineConfig({
   // Two cores: one worker keeps the server, the database and Chromium from fighting for them.
   workers: 1,
   timeout: 30_000,
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     trace: 'retain-on-failure',
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },

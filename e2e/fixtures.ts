@@ -1,6 +1,6 @@
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import type { Tally } from '../src/lib/reports/tally';
-import { serve, type RunningSite } from '../scripts/serve.ts';
+import { serve, type RunningSite } from '../tools/serve.ts';
 
 /** One production server per worker, on a free port, with a fresh in-memory database. */
 export const test = base.extend<object, { site: RunningSite }>({

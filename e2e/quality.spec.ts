@@ -11,7 +11,7 @@ async function sitePages(request: APIRequestContext): Promise<string[]> {
     const xml = await (await request.get(sitemap)).text();
     pages.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname));
   }
-  return [...pages, '/thanks/', '/es/thanks/', '/tally/', '/es/tally/', '/no-such-page/', '/es/no-such-page/'];
+  return [...pages, '/thanks/', '/es/thanks/', '/tally/', '/es/tally/', '/report/', '/es/report/', '/no-such-page/', '/es/no-such-page/'];
 }
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -23,6 +23,8 @@ test('the sitemap lists the appeal and every printable letter, in both editions'
 
 for (const javaScriptEnabled of [true, false]) {
   test(`every page has no WCAG 2.2 A/AA violation found by axe, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ page, request }) => {
+    // One audit per page: a minute and more on a busy two-core machine.
+    test.setTimeout(120_000);
     // axe runs inside the page: to audit the no-JavaScript page, refuse the site's own scripts instead.
     if (!javaScriptEnabled) await page.route('**/_astro/*.js', (route) => route.abort());
     for (const path of await sitePages(request)) {

@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { stringsOf } from '../tests/support/content';
 import { expect, readTally, test } from './fixtures';
+
+const en = stringsOf('en');
 
 
 /** Fills the form as a supporter who emailed the minister twice, in Spanish. */
@@ -27,7 +30,9 @@ test.describe('reporting with JavaScript', () => {
     expect(after.actions).toBe(before.actions + 2);
     expect(after.byChannel.email).toBe(before.byChannel.email + 2);
     expect(after.byTarget['minister']).toBe((before.byTarget['minister'] ?? 0) + 1);
-    await expect(page.locator('[data-tally]').first()).toHaveText(`${after.actions} actions reported by ${after.reports} supporters so far.`);
+    await expect(page.locator('[data-tally]').first()).toHaveText(
+      en.format(en.tallyLine, { actions: en.format(en.tallyActions, { count: after.actions }), reports: en.format(en.tallyReports, { count: after.reports }) }),
+    );
     await expect(page).toHaveURL(/\/$/);
   });
 
@@ -128,16 +133,30 @@ test.describe('reporting without JavaScript', () => {
     await expect(page.getByText(String(after.actions), { exact: true }).first()).toBeVisible();
   });
 
-  test('a form with problems comes back as a page listing each one, with the way back', async ({ page, request }) => {
+  test('a form with problems comes back with every answer kept and each problem beside its field', async ({ page, request }) => {
     const before = await readTally(request);
     await page.goto('/');
+    const form = page.locator('form[data-report]');
+    // Answers the browser lets through but the rules do not: no official, and more actions than one report may count.
+    await form.getByLabel('Emails sent').fill('50');
+    await form.getByLabel('Letters posted').fill('50');
+    await form.getByLabel('Faxes sent').fill('1');
+    await form.getByLabel(/Where are you/).selectOption({ label: 'Peru' });
     await page.getByRole('button', { name: 'Send my report' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your report was not sent');
-    await expect(page.getByText('Choose the official or officials you wrote to.')).toBeVisible();
-    await expect(page.getByText('Tell us what you did')).toBeVisible();
+    await expect(page).toHaveURL(/\/report\/$/);
+    await expect(page.locator('#report-error-targets')).toHaveText(en.problems['targets-missing']);
+    await expect(page.locator('#report-error-counts')).toHaveText(en.format(en.problems['counts-too-many'], { max: 100 }));
+    await expect(form.getByLabel('Emails sent')).toHaveValue('50');
+    await expect(form.getByLabel('Faxes sent')).toHaveValue('1');
+    await expect(form.getByLabel(/Where are you/)).toHaveValue('PE');
     expect((await readTally(request)).reports).toBe(before.reports);
-    await page.getByRole('link', { name: 'Back to the form' }).click();
-    await expect(page).toHaveURL(/\/#report$/);
+    // Put right and sent again from the same page, it is counted.
+    await form.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
+    await form.getByLabel('Letters posted').fill('0');
+    await page.getByRole('button', { name: 'Send my report' }).click();
+    await expect(page).toHaveURL(/\/thanks\/$/);
+    expect((await readTally(request)).reports).toBe(before.reports + 1);
   });
 });
 

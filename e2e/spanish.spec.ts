@@ -1,12 +1,15 @@
-import { en } from '../src/i18n/en';
-import { es } from '../src/i18n/es';
+import { stringsOf } from '../tests/support/content';
 import { expect, readTally, test } from './fixtures';
 
-
+const en = stringsOf('en');
+const es = stringsOf('es');
+/** Every text of a strings table, plural forms and problem messages included. */
+const texts = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : []);
 /** English interface strings that are not also Spanish (brand names, "Fax"), long enough to be telling. */
-const englishOnly = (Object.keys(en) as (keyof typeof en)[])
-  .filter((key) => en[key] !== es[key])
-  .flatMap((key) => en[key].split(/\{\w+\}/))
+const spanishTexts = new Set(texts(es));
+const englishOnly = texts(en)
+  .filter((text) => !spanishTexts.has(text))
+  .flatMap((text) => text.split(/\{\w+\}/))
   .map((part) => part.trim())
   .filter((part) => part.length >= 8);
 
@@ -66,9 +69,8 @@ test.describe('the Spanish edition', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Gracias: tu informe ya se ha contado.' })).toBeVisible();
     const after = await readTally(request);
     expect(after.actions).toBe(before.actions + 3);
-    const number = new Intl.NumberFormat('es-PE');
     await expect(page.locator('[data-tally]').first()).toHaveText(
-      `${number.format(after.actions)} acciones informadas por ${number.format(after.reports)} personas hasta ahora.`,
+      es.format(es.tallyLine, { actions: es.format(es.tallyActions, { count: after.actions }), reports: es.format(es.tallyReports, { count: after.reports }) }),
     );
   });
 
@@ -79,9 +81,8 @@ test.describe('the Spanish edition', () => {
       await page.goto('/es/');
       await page.getByRole('button', { name: 'Enviar mi informe' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu informe no se envió');
-      await expect(page.getByText('Cuéntanos qué hiciste: escribe 1 o más')).toBeVisible();
-      await page.getByRole('link', { name: 'Volver al formulario' }).click();
-      await expect(page).toHaveURL(/\/es\/#report$/);
+      await expect(page.getByText('Cuéntanos qué hiciste: escribe 1 o más').first()).toBeVisible();
+      await expect(page).toHaveURL(/\/es\/report\/$/);
       const before = await readTally(request);
       await page.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
       await page.getByLabel('Cartas enviadas por correo postal').fill('1');
@@ -95,7 +96,7 @@ test.describe('the Spanish edition', () => {
       const index = await (await request.get('/sitemap-0.xml')).text();
       const spanishPages = [...index.matchAll(/<loc>[^<]*?(\/es\/[^<]*)<\/loc>/g)].map(([, path]) => path ?? '');
       expect(spanishPages.length).toBeGreaterThanOrEqual(5);
-      for (const path of [...spanishPages, '/es/thanks/', '/es/tally/', '/es/no-such-page/']) {
+      for (const path of [...spanishPages, '/es/thanks/', '/es/tally/', '/es/report/', '/es/no-such-page/']) {
         await page.goto(path);
         const spanishText = await page.evaluate(() => {
           const texts = [document.title];
@@ -103,7 +104,7 @@ test.describe('the Spanish edition', () => {
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (node.parentElement?.closest('[lang]')?.getAttribute('lang') === 'es') texts.push(node.textContent ?? '');
           }
-          for (const element of document.querySelectorAll('[aria-label], [data-copied], [data-fallback], [data-sent], [data-failed]')) {
+          for (const element of document.querySelectorAll('[aria-label], [data-copied], [data-fallback], [data-strings]')) {
             if (element.closest('[lang]')?.getAttribute('lang') !== 'es') continue;
             for (const attribute of element.getAttributeNames()) if (attribute === 'aria-label' || attribute.startsWith('data-')) texts.push(element.getAttribute(attribute) ?? '');
           }

@@ -1,6 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import { parse } from 'smol-toml';
 import netlifyToml from '../netlify.toml?raw';
+import { defaultLanguage, languages } from './lib/i18n/editions';
+import { negotiateLanguage } from './lib/i18n/languages';
+import { i18nFor } from './lib/i18n/translator';
 
 interface HeaderRule {
   for: string;
@@ -13,7 +16,12 @@ interface HeaderRule {
  */
 const siteHeaders = ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers ?? []).find((rule) => rule.for === '/*')?.values ?? {};
 
+/** The request's language, decided once: a page speaks its edition's; the API answers in the one the request asks for. */
 export const onRequest = defineMiddleware(async (context, next) => {
+  const lang = context.url.pathname.startsWith('/api/')
+    ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage)
+    : (context.currentLocale ?? defaultLanguage);
+  context.locals.i18n = await i18nFor(lang);
   const response = await next();
   if (context.isPrerendered) return response;
   for (const [name, value] of Object.entries(siteHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);

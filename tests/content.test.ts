@@ -1,27 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { appealSchema, letterSchema, targetSchema } from '../src/lib/appeal/schema';
+import { readFolder } from './support/content';
 
 const root = join(import.meta.dirname, '..');
-
-/** Frontmatter and body of every Markdown file in a content folder, keyed by file name. */
-function readFolder(folder: string): Record<string, { data: unknown; body: string }> {
-  const dir = join(root, 'content', folder);
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => {
-        const [, frontmatter = '', body = ''] = readFileSync(join(dir, file), 'utf8').split(/^---$/m);
-        return [file.replace(/\.md$/, ''), { data: yaml.load(frontmatter), body }];
-      }),
-  );
-}
 
 const folders = { appeal: appealSchema, targets: targetSchema, letters: letterSchema } as const;
 
@@ -94,7 +81,8 @@ describe('a broken edit fails with a message written for the person editing', ()
     ['an email without @', targetSchema, { ...minister, email: 'webmaster.rree.gob.pe' }, 'This is not an email address.\n  → at email'],
     ['a phone without country code', targetSchema, { ...minister, phone: '202 833 9860' }, 'international form, starting with "+"'],
     ['an X account written with @', targetSchema, { ...minister, x: '@PeruInTheUSA' }, 'without "@"'],
-    ['a salutation missing its Spanish text', targetSchema, { ...minister, salutation: { en: 'Dear Minister,' } }, 'The salutation needs a Spanish text under "es".'],
+    ['a salutation given as one text, not one per language', targetSchema, { ...minister, salutation: 'Dear Minister,' }, 'The salutation must list one text per language'],
+    ['a role under something that is not a language code', targetSchema, { ...minister, role: { es: 'Ministro', english: 'Minister' } }, 'The role is given under something that is not a language code'],
     ['a contact form that is not a web address', targetSchema, { ...minister, contactForm: 'bit.ly/2IoKk6P' }, 'full web address starting with https://'],
     ['a deadline in another date format', appealSchema, { ...appeal, deadline: '3 January 2022' }, 'Write the date as YYYY-MM-DD'],
     ['a deadline that is not a date', appealSchema, { ...appeal, deadline: '2022-02-30' }, 'does not exist on the calendar'],
@@ -107,19 +95,20 @@ describe('a broken edit fails with a message written for the person editing', ()
     expect(z.prettifyError(result.error!)).toContain(message);
   });
 
-  it('the build stops and names the file and the field', () => {
+  it.each([
+    ['a fax number without its country code', 'astro sync', ['fax: "+1 202 659 8124"', 'fax: "202 659 8124"'], ['content/targets/ambassador.md', 'fax', 'Write the fax number in international form']],
+    ['a salutation missing one of the site\'s languages', 'astro build', ['es: "Señor Embajador', 'fr: "Señor Embajador'], ['content/targets/ambassador.md', '"salutation" needs one text for each language', 'missing: es', 'not published: fr']],
+  ])('the build stops and names the file and the field: %s', (_, command, [before, after], messages) => {
     const copy = mkdtempSync(join(tmpdir(), 'ua-content-'));
-    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public']) {
+    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'tools', 'netlify.toml']) {
       cpSync(join(root, entry), join(copy, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
     const file = join(copy, 'content', 'targets', 'ambassador.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('fax: "+1 202 659 8124"', 'fax: "202 659 8124"'));
-    const sync = spawnSync('npm', ['exec', '--', 'astro', 'sync'], { cwd: copy, encoding: 'utf8', timeout: 60_000 });
-    const output = sync.stdout + sync.stderr;
-    expect(sync.status).not.toBe(0);
-    expect(output).toContain('content/targets/ambassador.md');
-    expect(output).toContain('fax');
-    expect(output).toContain('Write the fax number in international form');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(before!, after!));
+    const run = spawnSync('npm', ['exec', '--', ...command.split(' ')], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+    const output = run.stdout + run.stderr;
+    expect(run.status).not.toBe(0);
+    for (const message of messages) expect(output).toContain(message);
   });
 });

@@ -6,15 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { channels } from '../src/lib/appeal/schema';
 import { checkReport, reportLimits } from '../src/lib/reports/schema';
-import { reportMessages } from '../src/lib/reports/messages';
-import { en } from '../src/i18n/en';
+import { stringsOf } from './support/content';
 import { clientNumber, startSite, validReport, type ReportSite } from './support/site';
 
 let site: ReportSite;
 let client = 0;
 /** Each test speaks from its own address unless it is about the rate limit. */
 const nextClient = () => clientNumber(++client);
-const m = reportMessages.en;
+const en = stringsOf('en');
+const m = en.problems;
+const choices = { targets: ['minister', 'ambassador'], languages: ['en', 'es'] };
 
 beforeAll(async () => {
   site = await startSite();
@@ -48,15 +49,15 @@ const badInputs: [string, string, string, number, string | null, string | null][
   ['an official with control characters', JSON.stringify(validReport({ targets: ['minister\u0000'] })), json, 422, 'targets', m['targets-unknown']],
   ['a negative count', JSON.stringify(validReport({ counts: { email: -1 } })), json, 422, 'counts.email', m['count-negative']],
   ['a fractional count', JSON.stringify(validReport({ counts: { email: 0.5 } })), json, 422, 'counts.email', m['count-not-whole']],
-  ['a huge count', JSON.stringify(validReport({ counts: { email: 1e12 } })), json, 422, 'counts.email', m['count-too-many'].replace('{max}', String(reportLimits.perChannel))],
-  ['a count just over the cap', JSON.stringify(validReport({ counts: { fax: reportLimits.perChannel + 1 } })), json, 422, 'counts.fax', m['count-too-many'].replace('{max}', String(reportLimits.perChannel))],
+  ['a huge count', JSON.stringify(validReport({ counts: { email: 1e12 } })), json, 422, 'counts.email', en.format(m['count-too-many'], { max: reportLimits.perChannel })],
+  ['a count just over the cap', JSON.stringify(validReport({ counts: { fax: reportLimits.perChannel + 1 } })), json, 422, 'counts.fax', en.format(m['count-too-many'], { max: reportLimits.perChannel })],
   ['a count as a string', JSON.stringify(validReport({ counts: { email: '1' } })), json, 422, 'counts.email', m['count-not-whole']],
   ['a count as true', JSON.stringify(validReport({ counts: { email: true } })), json, 422, 'counts.email', m['count-not-whole']],
   ['an exponent that is not whole', '{"counts":{"email":1e-3}}', json, 422, 'counts.email', m['count-not-whole']],
   ['all counts zero', JSON.stringify(validReport({ counts: { email: 0 } })), json, 422, 'counts', m['counts-none']],
   ['no counts', JSON.stringify(validReport({ counts: undefined })), json, 422, 'counts', m['counts-none']],
   ['counts as a list', JSON.stringify(validReport({ counts: [1, 2] })), json, 422, 'counts', m['field-invalid']],
-  ['more actions than a report may hold', JSON.stringify(validReport({ counts: { email: 50, letter: 50, phone: 50 } })), json, 422, 'counts', m['counts-too-many'].replace('{max}', String(reportLimits.perReport))],
+  ['more actions than a report may hold', JSON.stringify(validReport({ counts: { email: 50, letter: 50, phone: 50 } })), json, 422, 'counts', en.format(m['counts-too-many'], { max: reportLimits.perReport })],
   ['an unknown channel', JSON.stringify(validReport({ counts: { email: 1, pigeon: 1 } })), json, 422, 'counts.pigeon', m['field-unknown']],
   ['a __proto__ key in counts', '{"counts":{"__proto__":{"email":1}}}', json, 422, 'counts.__proto__', m['field-unknown']],
   ['a __proto__ key in the report', `{"__proto__":{"isAdmin":true},${JSON.stringify(validReport()).slice(1)}`, json, 422, '__proto__', m['field-unknown']],
@@ -90,14 +91,15 @@ describe('a bad report is refused with a reason and changes nothing', () => {
 
   it.each(badInputs.map(([what, ...rest]) => [`${what} → ${rest[2]}`, ...rest] as const))('%s', async (_, body, type, status, field, message) => {
     const before = await site.stored();
-    const response = await site.postReport(body, { type, client: nextClient() });
+    // Without JavaScript a form posts to the report page; everything else goes to the API.
+    const response = type === form ? await site.postForm(body, { client: nextClient() }) : await site.postReport(body, { type, client: nextClient() });
     expect(response.status).toBe(status);
     const text = await response.text();
     if (type === form) {
-      // A browser without JavaScript gets a page listing the problem in words and the way back.
+      // A browser without JavaScript gets the form again, each problem in words, in the page's language.
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(text).toContain(en.reportProblemTitle);
-      expect(text).toContain('href="/#report"');
+      expect(text).toContain('action="/report/"');
       expect(text).toContain((message ?? en.reportTooLarge).replaceAll("'", '&#39;'));
     } else {
       expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
@@ -119,7 +121,8 @@ describe('recording a report', () => {
     expect(created.status).toBe('recorded');
     expect(created.tally.actions).toBe(before.actions + 3);
     expect(created.tally.reports).toBe(before.reports + 1);
-    expect(created.tally.byChannel['email']).toBe(before.byChannel['email']! + 2);
+    const counted = (await (await fetch(`${site.url}/api/tally`)).json()) as typeof before;
+    expect(counted.byChannel['email']).toBe(before.byChannel['email']! + 2);
     const again = await site.postReport(report, { client: nextClient() });
     expect(again.status).toBe(200);
     const repeated = (await again.json()) as { status: string; tally: typeof before };
@@ -131,17 +134,17 @@ describe('recording a report', () => {
     const address = '203.0.113.99';
     expect((await site.postReport(validReport(), { client: address })).status).toBe(201);
     const dump = JSON.stringify([
-      (await site.database.query('SELECT * FROM reports')).rows,
-      (await site.database.query('SELECT * FROM report_rate_limits')).rows,
+      (await site.query('SELECT * FROM reports')).rows,
+      (await site.query('SELECT * FROM report_rate_limits')).rows,
     ]);
     expect(dump).not.toContain(address);
-    const columns = (await site.database.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'`)).rows.map((row) => row.column_name);
+    const columns = (await site.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'`)).rows.map((row) => row.column_name);
     expect(columns.sort()).toEqual(['actions', 'counts', 'country', 'id', 'language', 'received_at', 'review_reasons', 'suspicious', 'targets'].sort());
   });
 
   it('redirects a form post without JavaScript to the thank-you page, which shows the tally', async () => {
     const before = await site.stored();
-    const response = await site.postReport('targets=ambassador&counts.letter=1&counts.email=&language=es&country=&website=&startedAt=1', { type: form, client: nextClient() });
+    const response = await site.postForm('targets=ambassador&counts.letter=1&counts.email=&language=es&country=&website=&startedAt=1', { client: nextClient() });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/thanks/');
     expect((await site.stored()).reports).toBe(before.reports + 1);
@@ -157,7 +160,7 @@ describe('recording a report', () => {
     const report = validReport({ language: 'other' });
     const response = await site.postReport(report, { client: nextClient() });
     expect(response.status).toBe(201);
-    const stored = await site.database.query<{ language: string }>('SELECT language FROM reports WHERE id = $1', [report['id']]);
+    const stored = await site.query<{ language: string }>('SELECT language FROM reports WHERE id = $1', [report['id']]);
     expect(stored.rows[0]?.language).toBe('other');
   });
 
@@ -165,13 +168,13 @@ describe('recording a report', () => {
     const before = await site.stored();
     const client = nextClient();
     const body = 'id=&targets=minister&counts.phone=2&language=es&startedAt=1';
-    const first = await site.postReport(body, { type: form, client });
-    const second = await site.postReport(body, { type: form, client });
+    const first = await site.postForm(body, { client });
+    const second = await site.postForm(body, { client });
     expect([first.status, second.status]).toEqual([303, 303]);
     const after = await site.stored();
     expect(after.reports).toBe(before.reports + 1);
     // Another supporter sending the same answers is another report.
-    await site.postReport(body, { type: form, client: nextClient() });
+    await site.postForm(body, { client: nextClient() });
     expect((await site.stored()).reports).toBe(before.reports + 2);
   });
 
@@ -182,7 +185,7 @@ describe('recording a report', () => {
   });
 
   it('refuses a cross-site form post', async () => {
-    const response = await site.postReport('targets=minister&counts.fax=1&language=en&startedAt=1', { type: form, client: nextClient(), headers: { origin: 'https://evil.example' } });
+    const response = await site.postForm('targets=minister&counts.fax=1&language=en&startedAt=1', { client: nextClient(), headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
   });
 
@@ -206,12 +209,12 @@ describe('abuse', () => {
     const after = await site.stored();
     expect(after.reports).toBe(before.reports + 2);
     expect(after.tally).toBe(before.tally);
-    const held = await site.database.query<{ review_reasons: string[] }>('SELECT review_reasons FROM reports WHERE suspicious ORDER BY received_at DESC LIMIT 2');
+    const held = await site.query<{ review_reasons: string[] }>('SELECT review_reasons FROM reports WHERE suspicious ORDER BY received_at DESC LIMIT 2');
     expect(held.rows.map((row) => row.review_reasons).sort()).toEqual([['honeypot'], ['too-fast']]);
   });
 
   it('holds reports for review once the whole campaign takes more than its surge limit in ten minutes', async () => {
-    const recent = (await site.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE received_at > now() - interval '10 minutes'`)).rows[0]!.n;
+    const recent = (await site.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE received_at > now() - interval '10 minutes'`)).rows[0]!.n;
     process.env['REPORTS_SURGE_LIMIT'] = String(recent + 2);
     try {
       const before = await site.stored();
@@ -222,7 +225,7 @@ describe('abuse', () => {
       const after = await site.stored();
       expect(after.reports).toBe(before.reports + 4);
       const counted = (await (await fetch(`${site.url}/api/tally`)).json()) as { reports: number };
-      const held = await site.database.query<{ review_reasons: string[] }>(`SELECT review_reasons FROM reports WHERE 'surge' = ANY(review_reasons)`);
+      const held = await site.query<{ review_reasons: string[] }>(`SELECT review_reasons FROM reports WHERE 'surge' = ANY(review_reasons)`);
       expect(held.rows).toHaveLength(2);
       expect(counted.reports).toBe(Number(/all:=\d+\/(\d+)/.exec(before.tally)?.[1] ?? 0) + 2);
     } finally {
@@ -234,11 +237,11 @@ describe('abuse', () => {
     const held = validReport({ website: 'https://spam.example', counts: { fax: 3 } });
     expect((await site.postReport(held, { client: nextClient() })).status).toBe(201);
     const before = (await (await fetch(`${site.url}/api/tally`, { cache: 'no-store' })).json()) as { actions: number; byChannel: { fax: number } };
-    await site.database.query(`UPDATE reports SET review_reasons = '{}' WHERE id = $1`, [held['id']]);
+    await site.query(`UPDATE reports SET review_reasons = '{}' WHERE id = $1`, [held['id']]);
     const after = (await (await fetch(`${site.url}/api/tally`, { cache: 'no-store' })).json()) as { actions: number; byChannel: { fax: number } };
     expect(after.actions).toBe(before.actions + 3);
     expect(after.byChannel.fax).toBe(before.byChannel.fax + 3);
-    await expect(site.database.query(`UPDATE reports SET review_reasons = '{honeypot}' WHERE id = $1`, [held['id']])).rejects.toThrow(/already in the tally/);
+    await expect(site.query(`UPDATE reports SET review_reasons = '{honeypot}' WHERE id = $1`, [held['id']])).rejects.toThrow(/already in the tally/);
   });
 
   it('answers 429 with Retry-After once one address has sent 20 reports in ten minutes, without storing more', async () => {
@@ -258,10 +261,13 @@ describe('abuse', () => {
   it('shows a page saying when to try again to a form post over the limit', async () => {
     const address = '192.0.2.201';
     for (let n = 0; n < 20; n += 1) await site.postReport(validReport(), { client: address });
-    const refused = await site.postReport('targets=minister&counts.email=1&language=en&startedAt=1', { type: form, client: address });
+    const refused = await site.postForm('targets=minister&counts.email=1&language=en&startedAt=1', { client: address });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await refused.text()).toContain(en.reportProblemBack);
+    const page = await refused.text();
+    expect(page).toContain(en.format(en.reportTooMany, { minutes: Math.ceil(Number(refused.headers.get('retry-after')) / 60) }));
+    // The answers come back filled in, ready to send again.
+    expect(page).toMatch(/<input[^>]*value="minister"[^>]*checked/);
   });
 });
 
@@ -323,7 +329,7 @@ describe('any JSON body', () => {
         } catch {
           parsed = undefined;
         }
-        const valid = parsed !== undefined && checkReport(parsed, targetIds).success;
+        const valid = parsed !== undefined && checkReport(parsed, choices).success;
         const after = await site.stored();
         if (valid) expect([200, 201]).toContain(response.status);
         else expect(after).toEqual(before);

@@ -49,7 +49,7 @@ describe('reports sent at the same moment', () => {
     for (const channel of channels) expect(after.byChannel[channel] - before.byChannel[channel]).toBe(sent[channel]);
     expect(after.byTarget['minister']! - before.byTarget['minister']!).toBe(reports.filter((report) => (report['targets'] as string[]).includes('minister')).length);
     // The totals row agrees with the reports themselves.
-    const recount = await site.database.query<{ actions: number; reports: number }>('SELECT sum(actions)::int AS actions, count(*)::int AS reports FROM reports WHERE NOT suspicious');
+    const recount = await site.query<{ actions: number; reports: number }>('SELECT sum(actions)::int AS actions, count(*)::int AS reports FROM reports WHERE NOT suspicious');
     expect(recount.rows[0]).toEqual({ actions: after.actions, reports: after.reports });
   });
 

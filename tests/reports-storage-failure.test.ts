@@ -4,7 +4,9 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en';
+import { stringsOf } from './support/content';
+
+const en = stringsOf('en');
 import { clientNumber, startSite, validReport, type ReportSite } from './support/site';
 
 let site: ReportSite;
@@ -86,7 +88,7 @@ describe('when storage fails', () => {
 
   it('shows a form post a page that asks to send it again', async () => {
     const failed = await withDatabaseAt(await closedPort(), () =>
-      site.postReport('targets=minister&counts.email=1&language=en&startedAt=1', { type: 'application/x-www-form-urlencoded', client: clientNumber(++client) }),
+      site.postForm('targets=minister&counts.email=1&language=en&startedAt=1', { client: clientNumber(++client) }),
     );
     expect(failed.status).toBe(503);
     expect(await failed.text()).toContain(en.reportUnavailable);

@@ -1,15 +1,22 @@
-/** The production build served with a fresh in-memory Netlify Database, and ways to talk to it. */
-import { serve, type RunningSite } from '../../scripts/serve.ts';
+/** The production build served with a fresh database, and ways to talk to it. */
+import pg from 'pg';
+import { serve, type RunningSite } from '../../tools/serve.ts';
 
 export interface ReportSite extends RunningSite {
-  /** POST /api/reports from a same-origin page; `client` becomes the client address Netlify reports. */
+  /** POST /api/reports as the page's script does; `client` becomes the client address Netlify reports. */
   postReport(body: string | object, options?: { type?: string; client?: string; accept?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** A form posted without JavaScript to an edition's report page ("/report/", "/es/report/"). */
+  postForm(body: string, options?: { page?: string; client?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** Runs SQL on the site's database. */
+  query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
   /** What is stored: reports, rate-limit rows and the tally table, to prove nothing else changed. */
   stored(): Promise<{ reports: number; rateLimitRows: number; tally: string }>;
 }
 
-export async function startSite(): Promise<ReportSite> {
-  const site = await serve({ port: 0, memory: true, quiet: true });
+export async function startSite(options: { databaseUrl?: string; root?: string } = {}): Promise<ReportSite> {
+  const site = await serve({ port: 0, memory: true, quiet: true, ...options });
+  const pool = new pg.Pool({ connectionString: site.databaseUrl, max: 2 });
+  const query: ReportSite['query'] = (sql, values) => pool.query(sql, values);
   return {
     ...site,
     postReport(body, { type = 'application/json', client = '192.0.2.1', accept, headers = {} } = {}) {
@@ -20,13 +27,26 @@ export async function startSite(): Promise<ReportSite> {
         headers: { 'content-type': type, origin: site.url, 'x-forwarded-for': client, ...(accept ? { accept } : {}), ...headers },
       });
     },
+    postForm(body, { page = '/report/', client = '192.0.2.1', headers = {} } = {}) {
+      return fetch(`${site.url}${page}`, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url, 'x-forwarded-for': client, ...headers },
+      });
+    },
+    query,
     async stored() {
       const [reports, rateLimitRows, tally] = await Promise.all([
-        site.database.query<{ n: number }>('SELECT count(*)::int AS n FROM reports'),
-        site.database.query<{ n: number }>('SELECT count(*)::int AS n FROM report_rate_limits'),
-        site.database.query<{ t: string }>(`SELECT string_agg(dimension || ':' || key || '=' || actions || '/' || reports, ',' ORDER BY dimension, key) AS t FROM tally`),
+        query<{ n: number }>('SELECT count(*)::int AS n FROM reports'),
+        query<{ n: number }>('SELECT count(*)::int AS n FROM report_rate_limits'),
+        query<{ t: string }>(`SELECT string_agg(dimension || ':' || key || '=' || actions || '/' || reports, ',' ORDER BY dimension, key) AS t FROM tally`),
       ]);
       return { reports: reports.rows[0]!.n, rateLimitRows: rateLimitRows.rows[0]!.n, tally: tally.rows[0]!.t };
+    },
+    async stop() {
+      await pool.end();
+      await site.stop();
     },
   };
 }

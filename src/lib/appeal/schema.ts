@@ -1,14 +1,17 @@
-import { z } from 'zod';
-import { channels, languages, type Channel, type Language } from './vocabulary';
+import { z } from 'astro/zod';
+import { isLanguageTag } from '../i18n/languages';
+import { channels, type Channel } from './vocabulary';
 
-export { channels, languages, type Channel, type Language };
-export const language = z.enum(languages);
+export { channels, type Channel };
+
+/** A language code as BCP 47 writes it ("es", "en", "pt-BR"); which ones the site publishes comes from content/appeal/. */
+export const language = z.string({ error: 'Write a language code, such as "es" or "en".' }).refine(isLanguageTag, 'Write a language code, such as "es", "en" or "pt-BR".');
 
 /**
  * An object whose misspelt or unknown keys fail the build with a message that names them and lists
  * the fields that are allowed, since a campaigner editing frontmatter sees only this message.
  */
-function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (issue) =>
@@ -18,15 +21,17 @@ function fields<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-/** A text given in every language the site publishes. */
+/**
+ * A text given once per language, keyed by language code ("es: …", "en: …"). That every language
+ * the site publishes has one is checked when the site loads the content (src/lib/appeal/campaign.ts).
+ */
 const translated = (what: string) =>
-  z.strictObject(
-    {
-      es: z.string({ error: `${what} needs a Spanish text under "es".` }).trim().min(1, `${what} needs a Spanish text under "es".`),
-      en: z.string({ error: `${what} needs an English text under "en".` }).trim().min(1, `${what} needs an English text under "en".`),
-    },
-    { error: `${what} must list one text per language, under "es:" and "en:".` },
-  );
+  z.record(language, z.string().trim().min(1, `${what} has an empty text.`), {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? `${what} is given under something that is not a language code: use codes such as "es:" and "en:".`
+        : `${what} must list one text per language, each under its language code, such as "es:" and "en:".`,
+  });
 
 /** Marks a file as a translation: from which language, and the note readers see. */
 const translation = fields({

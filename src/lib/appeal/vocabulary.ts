@@ -3,9 +3,8 @@
  * without downloading the content schemas. src/lib/appeal/schema.ts builds on it.
  */
 
-/** Languages the site publishes in; the first is the appeal's preferred language for letters. */
-export const languages = ['es', 'en'] as const;
-export type Language = (typeof languages)[number];
+/** A report written in a language the site does not publish, as the appeal invites ("you can also write in your own language"). */
+export const otherLanguage = 'other';
 
 /**
  * Ways a supporter can act on an official. A report counts actions by these channels, and each

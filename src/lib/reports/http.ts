@@ -1,73 +1,33 @@
-/** HTTP pieces of the report routes: bounded body reading, problem details, tally caching. */
-import type { ReportProblem } from './schema';
-import type { Tally } from './tally';
-
-/** Largest report body accepted; a filled form is a few hundred bytes. */
-export const reportBodyLimit = 4_096;
-
-/** What the on-demand problem page (src/pages/[...locale]/report-problem.astro) is asked to show. */
-export interface ReportProblemPage {
-  status: 413 | 422 | 429 | 503;
-  problems: readonly string[];
-  retryAfterSeconds?: number;
-}
-
-declare global {
-  namespace App {
-    interface Locals {
-      /** Set by /api/reports before it rewrites a failed form post to the problem page. */
-      reportProblemPage?: ReportProblemPage;
-    }
-  }
-}
-
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
-
-/** Reads at most `limit` bytes; Content-Length is only a shortcut, the count is of bytes received. */
-export async function readBodyWithLimit(request: Request, limit = reportBodyLimit): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** The media type of a request, lower case, without parameters. */
-export function mediaType(request: Request): string {
-  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-}
+/** The report API's answers as HTTP: problem details, JSON, tally caching. Server only. */
+import type { I18n } from '../i18n/translator';
+import { explainProblems } from './problems';
+import { outcomeStatus, type ReportOutcome } from './intake';
 
 const noStore = { 'cache-control': 'no-store' };
 
-/** RFC 9457 problem details; `errors` names each invalid field for the form to show inline. */
+/** The HTTP status phrases RFC 9457 recommends as titles when the problem type is about:blank. */
+const statusTitles: Record<number, string> = {
+  403: 'Forbidden',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * RFC 9457 problem details: the detail in the request's language; `errors` names each invalid
+ * field (with a JSON pointer) for the form to show beside it.
+ */
 export function problemResponse(
   status: number,
-  title: string,
   detail: string,
-  extra: { errors?: readonly ReportProblem[]; headers?: Record<string, string> } = {},
+  extra: { errors?: readonly object[]; headers?: Record<string, string> } = {},
 ): Response {
-  const errors = extra.errors?.map((problem) => ({ ...problem, pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}` }));
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }), {
+  const body = { type: 'about:blank', title: statusTitles[status] ?? 'Error', status, detail, ...(extra.errors ? { errors: extra.errors } : {}) };
+  return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...noStore, ...extra.headers },
   });
@@ -75,6 +35,33 @@ export function problemResponse(
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+}
+
+const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
+
+/** A report's outcome as the API answers it, in the request's language. */
+export function outcomeAsJson(outcome: ReportOutcome, { t, format, lang }: I18n): Response {
+  const status = outcomeStatus(outcome);
+  switch (outcome.kind) {
+    case 'recorded':
+      // The same shape for new and repeated ids, told apart by status.
+      return jsonResponse(status, { status: outcome.created ? 'recorded' : 'already-recorded', id: outcome.id, tally: outcome.tally });
+    case 'invalid': {
+      const errors = explainProblems(outcome.problems, t.problems, lang).map((problem) => ({
+        ...problem,
+        pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}`,
+      }));
+      return problemResponse(status, errors.map((problem) => problem.message).join(' '), { errors });
+    }
+    case 'unsupported-type':
+      return problemResponse(status, t.reportWrongType, { headers: { accept: 'application/json, application/x-www-form-urlencoded' } });
+    case 'too-large':
+      return problemResponse(status, t.reportTooLarge);
+    case 'rate-limited':
+      return problemResponse(status, format(t.reportTooMany, { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }), { headers: retryAfter(outcome.retryAfterSeconds) });
+    case 'unavailable':
+      return problemResponse(status, t.reportUnavailable, { headers: retryAfter(outcome.retryAfterSeconds) });
+  }
 }
 
 /** Browsers keep the tally briefly; Netlify's CDN serves it for a short window and refreshes it in the background. */
@@ -96,7 +83,11 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** The JSON answer to a report: the same shape for new and repeated ids, told apart by status. */
-export function reportAnswer(created: boolean, id: string, tally: Tally) {
-  return { status: created ? 'recorded' : 'already-recorded', id, tally } as const;
+/** The address Netlify saw; locally it may be missing, and then every client shares one limit. */
+export function clientAddressOf(context: { clientAddress: string }): string {
+  try {
+    return context.clientAddress || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

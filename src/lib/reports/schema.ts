@@ -4,10 +4,11 @@
  * build, so the browser fetches a few kilobytes of rules rather than all of zod.
  */
 import * as z from 'zod/mini';
-import { channels, languages, type Channel, type Language } from '../appeal/vocabulary';
-import { isReportProblemCode, reportMessage, type ReportProblemCode } from './messages';
+import { channels, otherLanguage, type Channel } from '../appeal/vocabulary';
+import type { Language } from '../i18n/languages';
+import { isReportProblemCode, type ReportProblem, type ReportProblemCode } from './problems';
 
-export { reportMessage, reportMessages, reportProblemCodes, type ReportMessages, type ReportProblemCode } from './messages';
+export { reportProblemCodes, explainProblems, type ReportProblem, type ReportProblemCode, type ExplainedProblem } from './problems';
 
 /** Caps per report; netlify/database/migrations mirror them in CHECK constraints. */
 export const reportLimits = {
@@ -21,12 +22,12 @@ export const reportLimits = {
   honeypotLength: 1_000,
 } as const;
 
-/**
- * Languages a supporter may have written in: the site's own, or another one, since the appeal says
- * "you can also write in your own language".
- */
-export const reportLanguages = [...languages, 'other'] as const;
-export type ReportLanguage = (typeof reportLanguages)[number];
+export { otherLanguage };
+
+/** Languages a supporter may say they wrote in: the site's own, or another one. */
+export function reportLanguages(languages: readonly Language[]): string[] {
+  return [...languages, otherLanguage];
+}
 
 /** Form field names; the same names are the JSON keys and the keys of per-field problems. */
 export const reportFields = {
@@ -39,8 +40,6 @@ export const reportFields = {
   /** Honeypot: hidden from people, left empty by them, filled in by bots. */
   honeypot: 'website',
   startedAt: 'startedAt',
-  /** Not part of the report: the language of the page it was sent from, for the answer's language. */
-  pageLanguage: 'lang',
 } as const;
 
 /** Codes that ISO 3166-1 leaves to private use or reserves; Kosovo's XK is in common use and allowed. */
@@ -76,21 +75,27 @@ const counts = z
     if (total > reportLimits.perReport) context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
   });
 
-/** Schemas are built per list of targets; the server asks for the same list on every request. */
+/** What a report may name, from the content: the officials' ids and the languages the site publishes. */
+export interface ReportChoices {
+  targets: readonly string[];
+  languages: readonly Language[];
+}
+
+/** Schemas are built per campaign; the server asks for the same one on every request. */
 const schemas = new Map<string, ReturnType<typeof buildReportSchema>>();
 
 /**
- * The report schema for the officials the content names (content/targets/, via getTargets()).
- * The list is passed in so this module never repeats who the officials are.
+ * The report schema for the officials and languages the content names (content/targets/,
+ * content/appeal/). They are passed in so this module never repeats who or what they are.
  */
-export function reportSchema(targetIds: readonly string[]) {
-  const key = targetIds.join('\n');
+export function reportSchema(choices: ReportChoices) {
+  const key = `${choices.targets.join(',')}|${choices.languages.join(',')}`;
   let schema = schemas.get(key);
-  if (!schema) schemas.set(key, (schema = buildReportSchema(targetIds)));
+  if (!schema) schemas.set(key, (schema = buildReportSchema(choices)));
   return schema;
 }
 
-function buildReportSchema(targetIds: readonly string[]) {
+function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
   if (targetIds.length === 0) throw new Error('A report needs at least one official to name: content/targets/ is empty.');
   const target = z.enum(targetIds as [string, ...string[]], { error: 'targets-unknown' });
   return z.strictObject(
@@ -111,7 +116,7 @@ function buildReportSchema(targetIds: readonly string[]) {
       /** How many actions on each channel. */
       counts,
       /** Language the supporter wrote in, or "other". */
-      language: z.enum(reportLanguages, { error: 'language-invalid' }),
+      language: z.enum(reportLanguages(languages) as [string, ...string[]], { error: 'language-invalid' }),
       /** Optional ISO 3166-1 alpha-2 code of where the supporter is. */
       country: z.optional(
         z.pipe(
@@ -160,28 +165,20 @@ export function reviewReasons(report: Report, receivedAt: number): ReviewReason[
   return reasons;
 }
 
-/** One thing wrong with a report, keyed by form field name so it can be shown next to the field. */
-export interface ReportProblem {
-  /** Form field name ("targets", "counts.email"), or "report" for the report as a whole. */
-  field: string;
-  code: ReportProblemCode;
-  message: string;
-}
-
 const limitOf: Partial<Record<ReportProblemCode, number>> = {
   'count-too-many': reportLimits.perChannel,
   'counts-too-many': reportLimits.perReport,
 };
 
-/** Zod's issues as a supporter reads them: one problem per field, in the language of the page. */
-export function reportProblems(error: z.core.$ZodError, lang: Language = 'en'): ReportProblem[] {
+/** Zod's issues as problem codes: one per field. */
+export function reportProblems(error: z.core.$ZodError): ReportProblem[] {
   const problems = new Map<string, ReportProblem>();
   const add = (path: readonly PropertyKey[], message: string) => {
     // Array positions ("targets.0") belong to the group of checkboxes, not to one box.
     const field = path.filter((part) => typeof part === 'string').join('.') || 'report';
     const code = isReportProblemCode(message) ? message : 'field-invalid';
     const max = limitOf[code];
-    if (!problems.has(field)) problems.set(field, { field, code, message: reportMessage(code, lang, max === undefined ? {} : { max }) });
+    if (!problems.has(field)) problems.set(field, max === undefined ? { field, code } : { field, code, max });
   };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], issue.message);
@@ -193,9 +190,9 @@ export function reportProblems(error: z.core.$ZodError, lang: Language = 'en'): 
 export type ReportCheck = { success: true; report: Report } | { success: false; problems: ReportProblem[] };
 
 /** Validates a parsed body (JSON, or reportFromForm's result) against the report schema. */
-export function checkReport(input: unknown, targetIds: readonly string[], lang: Language = 'en'): ReportCheck {
-  const result = reportSchema(targetIds).safeParse(input);
-  return result.success ? { success: true, report: result.data } : { success: false, problems: reportProblems(result.error, lang) };
+export function checkReport(input: unknown, choices: ReportChoices): ReportCheck {
+  const result = reportSchema(choices).safeParse(input);
+  return result.success ? { success: true, report: result.data } : { success: false, problems: reportProblems(result.error) };
 }
 
 /** "3" becomes 3 so the schema judges numbers; anything else stays text and fails as text. */
@@ -216,7 +213,6 @@ export function reportFromForm(form: URLSearchParams, makeId: () => string = () 
     const values = form.getAll(name);
     const single = values.length === 1 ? values[0] : values;
     if (name === reportFields.id && values.length === 1 && single === '') continue;
-    if (name === reportFields.pageLanguage) continue;
     if (name === reportFields.targets) fields.push([name, values]);
     else if (name.startsWith(countPrefix)) {
       // An empty box means none on that channel.

@@ -1,11 +1,15 @@
-/** The public tally as /api/tally and /api/reports return it. Browser-safe. */
+/** The public tally as /api/tally returns it. Browser-safe. */
 import { channels, type Channel } from '../appeal/vocabulary';
 
-export interface Tally {
-  /** Actions in all reports counted publicly (reports held for review are left out). */
+/** The two figures a report's answer carries: where the campaign stands, the supporter's report included. */
+export interface Headline {
+  /** Actions in all reports counted publicly. */
   actions: number;
   /** Reports counted publicly. */
   reports: number;
+}
+
+export interface Tally extends Headline {
   /** Actions per channel; every channel is listed, 0 when nobody used it yet. */
   byChannel: Record<Channel, number>;
   /** Reports that name each official; a report naming both counts for both. */

@@ -3,21 +3,18 @@
  * background, so a busy day costs one query per window instead of one per visitor.
  */
 import type { APIRoute } from 'astro';
-import { getTargets } from '../../lib/appeal/entries';
-import { readTally, StorageUnavailableError } from '../../lib/reports/store';
+import { getCampaign } from '../../lib/appeal/campaign';
+import { readTally } from '../../lib/reports/storage/tally';
+import { orOutage } from '../../lib/reports/storage/pool';
 import { etagMatches, problemResponse, tallyCacheHeaders, tallyEtag } from '../../lib/reports/http';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ request }) => {
-  let body: string;
-  try {
-    body = JSON.stringify(await readTally((await getTargets()).map((target) => target.id)));
-  } catch (error) {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    console.error(error.message, error.cause instanceof Error ? error.cause.message : error.cause);
-    return problemResponse(503, 'Service Unavailable', 'The tally cannot be read just now.', { headers: { 'retry-after': String(error.retryAfterSeconds) } });
-  }
+export const GET: APIRoute = async ({ request, locals }) => {
+  const { choices } = await getCampaign();
+  const read = await orOutage(() => readTally(choices.targets));
+  if (!read.ok) return problemResponse(503, locals.i18n.t.thanksTallyUnavailable, { headers: { 'retry-after': String(read.retryAfterSeconds) } });
+  const body = JSON.stringify(read.value);
   const etag = await tallyEtag(body);
   const headers = { etag, ...tallyCacheHeaders };
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
@@ -27,5 +24,4 @@ export const GET: APIRoute = async ({ request }) => {
 export const HEAD: APIRoute = (context) => GET(context);
 
 /** Anything but GET or HEAD: say which methods work. */
-export const ALL: APIRoute = () =>
-  problemResponse(405, 'Method Not Allowed', 'Read the tally with GET.', { headers: { allow: 'GET, HEAD' } });
+export const ALL: APIRoute = ({ locals }) => problemResponse(405, locals.i18n.t.tallyWrongMethod, { headers: { allow: 'GET, HEAD' } });

@@ -1,5 +1,5 @@
 import { formatDeadline, isPastDeadline } from '../lib/deadline/deadline';
-import { readerLocale } from '../i18n/languages';
+import { readerLocale } from '../lib/i18n/languages';
 
 /** The page may have been built before the deadline and read after it, in any locale. */
 export function enhanceDeadline(): void {

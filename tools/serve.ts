@@ -2,7 +2,7 @@
  * Serves the production build the way Netlify does: static files with netlify.toml's headers and
  * redirects, the server function, and a local Netlify Database with the migrations applied.
  *
- *   node scripts/serve.ts [--port 4321] [--host 127.0.0.1] [--memory]
+ *   node tools/serve.ts [--port 4321] [--host 127.0.0.1] [--memory]
  *
  * --memory keeps the database in memory (tests); otherwise it lives in .netlify/db across restarts.
  */
@@ -15,15 +15,19 @@ import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../src/lib/database/connection.ts';
-import { migrationsDirectory } from '../src/lib/database/migrations.ts';
+import { migrate } from './migrations.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export interface ServeOptions {
   port?: number;
   host?: string;
   /** Keep the database in memory instead of under .netlify/db. */
   memory?: boolean;
+  /** Use this Postgres (a real server, say) instead of starting the embedded one; migrations are applied to it. */
+  databaseUrl?: string;
+  /** The project whose build is served: another copy of this one, built with other content (tests). */
+  root?: string;
   quiet?: boolean;
 }
 
@@ -31,15 +35,15 @@ export interface RunningSite {
   url: string;
   /** Connection string of the site's database, with a user name so any Postgres client accepts it. */
   databaseUrl: string;
-  database: NetlifyDB;
   stop(): Promise<void>;
 }
 
-export async function serve({ port = 4321, host = '127.0.0.1', memory = false, quiet = false }: ServeOptions = {}): Promise<RunningSite> {
+export async function serve({ port = 4321, host = '127.0.0.1', memory = false, databaseUrl: givenDatabase, root = projectRoot, quiet = false }: ServeOptions = {}): Promise<RunningSite> {
   const log = quiet ? () => {} : console.log;
-  const database = new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
-  const databaseUrl = withUser(await database.start());
-  const applied = await database.applyMigrations(fileURLToPath(migrationsDirectory));
+  root = root.endsWith('/') ? root : `${root}/`;
+  const database = givenDatabase ? undefined : new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
+  const databaseUrl = givenDatabase ?? withUser(await database!.start());
+  const applied = await migrate(databaseUrl);
   if (applied.length > 0) log(`Applied database migrations: ${applied.join(', ')}`);
   process.env['NETLIFY_DB_URL'] = databaseUrl;
   process.env['NETLIFY_DB_DRIVER'] = 'server';
@@ -119,12 +123,11 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, q
   return {
     url,
     databaseUrl,
-    database,
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await netlify.stop();
-      await database.stop();
+      await database?.stop();
     },
   };
 }

@@ -14,8 +14,11 @@ export function enhanceSampleLetter(): void {
   const letters = [...root.querySelectorAll<HTMLElement>('article.letter')];
   const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
   const checked = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
-  const salutation = (targetId: string | undefined, lang: string) =>
-    document.querySelector<HTMLElement>(`[data-target="${targetId}"]`)?.dataset[`salutation${lang.charAt(0).toUpperCase()}${lang.slice(1)}`] ?? '';
+  /** Each official's card carries their salutation in every language, as JSON. */
+  const salutation = (targetId: string | undefined, lang: string) => {
+    const card = document.querySelector<HTMLElement>(`[data-target="${targetId}"]`);
+    return (JSON.parse(card?.dataset['salutations'] ?? '{}') as Record<string, string>)[lang] ?? '';
+  };
 
   const parts = (letter: HTMLElement, targetId: string | undefined) => ({
     salutation: salutation(targetId, letter.dataset['lang'] ?? ''),

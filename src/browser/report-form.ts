@@ -1,25 +1,43 @@
-import type { ReportProblem } from '../lib/reports/schema';
-import type { Tally } from '../lib/reports/tally';
-import type { Language } from '../lib/appeal/vocabulary';
-import { readerLocale } from '../i18n/languages';
+import { otherLanguage } from '../lib/appeal/vocabulary';
+import { format, type Plural } from '../lib/i18n/format';
+import { explainProblems, type ExplainedProblem, type ReportProblemCode } from '../lib/reports/problems';
+import type { Headline } from '../lib/reports/tally';
 
 /** The shared schema (with zod) is fetched when the supporter starts on the form, not on first view. */
 const loadSchema = () => import('../lib/reports/schema');
+
+/** What the form says, in the page's language, from its data-strings attribute (src/components/ReportForm.astro). */
+interface FormStrings {
+  sending: string;
+  sent: string;
+  alreadySent: string;
+  retrying: string;
+  failed: string;
+  rateLimited: string;
+  problemsHeading: string;
+  tallyActions: Plural;
+  tallyReports: Plural;
+  tallyLine: string;
+  problems: Record<ReportProblemCode, string>;
+}
 
 /** Attempts for one report when the connection or the storage fails; each re-sends the same id. */
 const attempts = 4;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "{actions} actions…" with numbers in the page's locale. */
-export function tallyText(template: string, tally: Pick<Tally, 'actions' | 'reports'>, locale: string): string {
-  const number = new Intl.NumberFormat(locale);
-  return template.replace('{actions}', number.format(tally.actions)).replace('{reports}', number.format(tally.reports));
+/** "12 actions reported in 5 reports so far." in the page's language, or nothing before the first report. */
+export function tallyText(strings: Pick<FormStrings, 'tallyActions' | 'tallyReports' | 'tallyLine'>, tally: Headline, lang: string): string {
+  if (tally.reports === 0) return '';
+  return format(lang, strings.tallyLine, {
+    actions: format(lang, strings.tallyActions, { count: tally.actions }),
+    reports: format(lang, strings.tallyReports, { count: tally.reports }),
+  });
 }
 
 type Outcome =
-  | { kind: 'counted'; created: boolean; tally: Tally | undefined }
-  | { kind: 'problems'; problems: ReportProblem[] }
+  | { kind: 'counted'; created: boolean; tally: Headline | undefined }
+  | { kind: 'problems'; problems: ExplainedProblem[] }
   | { kind: 'rate-limited' }
   | { kind: 'failed' };
 
@@ -32,7 +50,7 @@ async function readJson(response: Response): Promise<Record<string, unknown>> {
 }
 
 /** Sends one report, retrying lost responses and storage outages with the same id, so it counts once. */
-async function send(body: unknown, lang: Language, onRetry: () => void): Promise<Outcome> {
+async function send(body: unknown, lang: string, onRetry: () => void): Promise<Outcome> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let retryAfter = 2 ** attempt * 500;
     try {
@@ -43,9 +61,9 @@ async function send(body: unknown, lang: Language, onRetry: () => void): Promise
       });
       const answer = await readJson(response);
       if (response.status === 200 || response.status === 201) {
-        return { kind: 'counted', created: response.status === 201, tally: answer['tally'] as Tally | undefined };
+        return { kind: 'counted', created: response.status === 201, tally: answer['tally'] as Headline | undefined };
       }
-      if (response.status === 422) return { kind: 'problems', problems: (answer['errors'] as ReportProblem[] | undefined) ?? [] };
+      if (response.status === 422) return { kind: 'problems', problems: (answer['errors'] as ExplainedProblem[] | undefined) ?? [] };
       if (response.status === 429) return { kind: 'rate-limited' };
       const seconds = Number(response.headers.get('retry-after'));
       if (Number.isFinite(seconds) && seconds > 0) retryAfter = Math.min(seconds, 10) * 1000;
@@ -67,14 +85,16 @@ async function send(body: unknown, lang: Language, onRetry: () => void): Promise
 export function enhanceReportForm(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-report]');
   if (!form) return;
-  const text = (key: string) => form.dataset[key] ?? '';
-  const lang = (document.documentElement.lang || 'en') as Language;
+  const strings = JSON.parse(form.dataset['strings'] ?? '{}') as FormStrings;
+  const lang = document.documentElement.lang;
   const idField = form.querySelector<HTMLInputElement>('input[data-report-id]');
   const startedField = form.querySelector<HTMLInputElement>('input[data-report-started]');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   const status = form.querySelector<HTMLElement>('[data-status]');
   const summary = form.querySelector<HTMLElement>('[data-problems]');
-  const targetIds = [...form.querySelectorAll<HTMLInputElement>('input[data-report-target]')].map((box) => box.value);
+  // What a report may name is what the form offers: the officials' boxes and the languages' radio buttons.
+  const values = (selector: string) => [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => input.value);
+  const choices = { targets: values('input[data-report-target]'), languages: values('input[name="language"]').filter((value) => value !== otherLanguage) };
   if (!idField || !startedField || !button || !status || !summary) return;
 
   /** A filled form gets one id, kept through every retry and double click until it is counted. */
@@ -94,10 +114,10 @@ export function enhanceReportForm(): void {
     }
     for (const invalid of form.querySelectorAll('[aria-invalid]')) invalid.removeAttribute('aria-invalid');
   };
-  const showProblems = (problems: ReportProblem[]) => {
+  const showProblems = (problems: ExplainedProblem[]) => {
     clearProblems();
     const heading = document.createElement('h3');
-    heading.textContent = text('problemsHeading');
+    heading.textContent = strings.problemsHeading;
     const list = document.createElement('ul');
     for (const problem of problems) {
       const container = form.querySelector<HTMLElement>(`[data-field="${problem.field}"]`);
@@ -127,10 +147,11 @@ export function enhanceReportForm(): void {
     summary.hidden = false;
     summary.focus();
   };
-  const showTally = (tally: Tally | undefined) => {
-    if (!tally) return;
+  const showTally = (tally: Headline | undefined) => {
+    const text = tally ? tallyText(strings, tally, lang) : '';
+    if (!text) return;
     for (const line of document.querySelectorAll<HTMLElement>('[data-tally]')) {
-      line.textContent = tallyText(text('tallyLine'), tally, readerLocale(lang, navigator.languages));
+      line.textContent = text;
       line.hidden = false;
     }
   };
@@ -145,20 +166,20 @@ export function enhanceReportForm(): void {
     const fields = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.append(name, value);
     const report = reportFromForm(fields);
-    const check = checkReport(report, targetIds, lang);
+    const check = checkReport(report, choices);
     if (!check.success) {
       sending = false;
-      showProblems(check.problems);
+      showProblems(explainProblems(check.problems, strings.problems, lang));
       return;
     }
     clearProblems();
     button.disabled = true;
-    status.textContent = text('sending');
-    await send(report, lang, () => (status.textContent = text('retrying'))).then((outcome) => {
+    status.textContent = strings.sending;
+    await send(report, lang, () => (status.textContent = strings.retrying)).then((outcome) => {
       sending = false;
       button.disabled = false;
       if (outcome.kind === 'counted') {
-        status.textContent = outcome.created ? text('sent') : text('alreadySent');
+        status.textContent = outcome.created ? strings.sent : strings.alreadySent;
         showTally(outcome.tally);
         form.reset();
         newReport();
@@ -166,7 +187,7 @@ export function enhanceReportForm(): void {
         status.textContent = '';
         showProblems(outcome.problems);
       } else {
-        status.textContent = outcome.kind === 'rate-limited' ? text('rateLimited') : text('failed');
+        status.textContent = outcome.kind === 'rate-limited' ? strings.rateLimited : strings.failed;
       }
     });
   });
@@ -174,7 +195,7 @@ export function enhanceReportForm(): void {
   // The tally is worth a glance but never worth delaying the page: fetch it once the page is idle.
   const loadTally = () =>
     fetch('/api/tally', { headers: { accept: 'application/json' } })
-      .then((response) => (response.ok ? (response.json() as Promise<Tally>) : undefined))
+      .then((response) => (response.ok ? (response.json() as Promise<Headline>) : undefined))
       .then(showTally)
       .catch(() => {});
   if ('requestIdleCallback' in window) requestIdleCallback(() => void loadTally());

@@ -1,0 +1,105 @@
+/**
+ * The campaign as the pages and the report function need it, loaded from content/ once per
+ * language: the appeal, the officials, the letters, and what a report may name. Checks that
+ * cross files (a language missing from an official's file) stop the build with a message
+ * naming the file, as the schemas do for single fields.
+ */
+import { getCollection, getEntry, render } from 'astro:content';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { defaultLanguage, languages } from '../i18n/editions';
+import type { Language } from '../i18n/languages';
+import type { ReportChoices } from '../reports/schema';
+import type { Appeal, Letter, Target } from './schema';
+
+export interface Campaign {
+  /** The language of the edition this was loaded for. */
+  lang: Language;
+  appeal: Appeal & { Content: AstroComponentFactory };
+  /** The officials, in the order the content gives. */
+  targets: Target[];
+  /** The sample letter in every language, the one the officials prefer first. */
+  letters: Letter[];
+  /** What a report may name: the officials' ids and the languages. */
+  choices: ReportChoices;
+}
+
+/**
+ * The file of a per-language collection for one language. A missing file, or one that says another
+ * language than its name, is a content error worth stopping the build for.
+ */
+async function entryIn<C extends 'appeal' | 'letters'>(collection: C, lang: Language) {
+  const entry = await getEntry(collection, lang);
+  if (!entry) throw new Error(`content/${collection}/${lang}.md is missing: the site is published in ${languages.join(', ')} and needs it in each.`);
+  if (entry.data.lang !== lang) throw new Error(`content/${collection}/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
+  return entry;
+}
+
+/** Every text an official's file gives per language must be given in each language the site publishes, and no other. */
+function checkTranslated(target: Target): Target {
+  for (const field of ['role', 'organization', 'salutation'] as const) {
+    const texts = target[field];
+    if (!texts) continue;
+    const missing = languages.filter((lang) => !(lang in texts));
+    const extra = Object.keys(texts).filter((lang) => !languages.includes(lang));
+    if (missing.length > 0 || extra.length > 0) {
+      throw new Error(
+        `content/targets/${target.id}.md: "${field}" needs one text for each language the site publishes (${languages.join(', ')})` +
+          `${missing.length ? `; missing: ${missing.join(', ')}` : ''}${extra.length ? `; not published: ${extra.join(', ')}` : ''}.`,
+      );
+    }
+  }
+  return target;
+}
+
+let shared: Promise<{ targets: Target[]; letters: Letter[] }> | undefined;
+
+/** What every edition shares: the officials and the letters (each letter is in its own language). */
+function sharedContent() {
+  shared ??= (async () => {
+    const targets = (await getCollection('targets'))
+      .map((entry) => checkTranslated({ ...entry.data, id: entry.id }))
+      .sort((a, b) => a.order - b.order);
+    if (targets.length === 0) throw new Error('content/targets/ is empty: the appeal needs at least one official to write to.');
+    const letters = await Promise.all(
+      languages.map(async (lang) => {
+        const entry = await entryIn('letters', lang);
+        return { ...entry.data, body: entry.body ?? '' };
+      }),
+    );
+    return { targets, letters };
+  })();
+  return shared;
+}
+
+const campaigns = new Map<Language, Promise<Campaign>>();
+
+/** The campaign in one edition's language. */
+export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign> {
+  let campaign = campaigns.get(lang);
+  if (!campaign) {
+    campaign = (async () => {
+      const entry = await entryIn('appeal', lang);
+      const { Content } = await render(entry);
+      const { targets, letters } = await sharedContent();
+      const preferred = entry.data.preferredLanguage;
+      if (!languages.includes(preferred)) {
+        throw new Error(`content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`);
+      }
+      return {
+        lang,
+        appeal: { ...entry.data, Content },
+        targets,
+        letters: [...letters].sort((a, b) => Number(b.lang === preferred) - Number(a.lang === preferred)),
+        choices: { targets: targets.map((target) => target.id), languages },
+      };
+    })();
+    campaigns.set(lang, campaign);
+  }
+  return campaign;
+}
+
+/** One printable letter per official and letter language, for getStaticPaths. */
+export async function letterPages() {
+  const { targets, letters } = await sharedContent();
+  return targets.flatMap((target) => letters.map((letter) => ({ params: { target: target.id, lang: letter.lang }, props: { target, letter } })));
+}

@@ -1,0 +1,126 @@
+/**
+ * The report pipeline, in three rooms that every way in shares (the API's JSON and the report
+ * page's form post): read the request once, handle the report, and let the route render the
+ * outcome, as JSON or as a page. Nothing here depends on the language the answer is written in.
+ */
+import type { Headline } from './tally';
+import { checkReport, reportFromForm, reviewReasons, type ReportChoices, type ReportProblem } from './schema';
+import { formReportId } from './client';
+import type { ReportSettings } from './settings';
+import { countClientReport, recordReport } from './storage/reports';
+import { orOutage } from './storage/pool';
+
+/** Largest report body accepted; a filled form is a few hundred bytes. */
+export const reportBodyLimit = 4_096;
+
+export const formType = 'application/x-www-form-urlencoded';
+export const jsonType = 'application/json';
+
+/** Everything that can come of a report request, whichever way it came in. */
+export type ReportOutcome =
+  | { kind: 'recorded'; created: boolean; id: string; tally: Headline }
+  | { kind: 'invalid'; problems: ReportProblem[] }
+  | { kind: 'unsupported-type' }
+  | { kind: 'too-large' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'unavailable'; retryAfterSeconds: number };
+
+/** The HTTP status of each outcome. */
+export function outcomeStatus(outcome: ReportOutcome): number {
+  switch (outcome.kind) {
+    case 'recorded':
+      return outcome.created ? 201 : 200;
+    case 'invalid':
+      return 422;
+    case 'unsupported-type':
+      return 415;
+    case 'too-large':
+      return 413;
+    case 'rate-limited':
+      return 429;
+    case 'unavailable':
+      return 503;
+  }
+}
+
+/** A request read once: either an outcome already (it cannot be a report) or the input to check. */
+export type ReadRequest =
+  | { outcome: ReportOutcome }
+  | { input: unknown; form: URLSearchParams | undefined };
+
+/** The media type of a request, lower case, without parameters. */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+/** Reads at most `limit` bytes; Content-Length is only a shortcut, the count is of bytes received. */
+export async function readBodyWithLimit(request: Request, limit = reportBodyLimit): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+const unreadable = (): ReportOutcome => ({ kind: 'invalid', problems: [{ field: 'report', code: 'body-unreadable' }] });
+
+/**
+ * Reads a report request: its type, its body within the limit, as JSON or as a form. A form
+ * without an id (no JavaScript on the page) gets one derived from it, so a resubmitted page counts once.
+ */
+export async function readReportRequest(request: Request, client: string, receivedAt: number, settings: ReportSettings): Promise<ReadRequest> {
+  const type = mediaType(request);
+  if (type !== jsonType && type !== formType) return { outcome: { kind: 'unsupported-type' } };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readBodyWithLimit(request));
+  } catch (error) {
+    return { outcome: error instanceof BodyTooLargeError ? { kind: 'too-large' } : unreadable() };
+  }
+  if (type === formType) {
+    const form = new URLSearchParams(text);
+    return { input: reportFromForm(form, () => formReportId(text, client, receivedAt, settings.salt)), form };
+  }
+  try {
+    return { input: JSON.parse(text), form: undefined };
+  } catch {
+    return { outcome: unreadable() };
+  }
+}
+
+/** Checks the report, applies the per-client limit and stores it. */
+export async function handleReport(input: unknown, client: string, receivedAt: number, choices: ReportChoices, settings: ReportSettings): Promise<ReportOutcome> {
+  const checked = checkReport(input, choices);
+  if (!checked.success) return { kind: 'invalid', problems: checked.problems };
+  const { report } = checked;
+  const stored = await orOutage(async (): Promise<ReportOutcome> => {
+    const limit = await countClientReport(client, receivedAt, settings);
+    if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+    // A bot that filled the honeypot or sent the form too fast gets the same answer as a person.
+    const recorded = await recordReport(report, reviewReasons(report, receivedAt), settings);
+    return { kind: 'recorded', created: recorded.created, id: report.id, tally: recorded.tally };
+  });
+  return stored.ok ? stored.value : { kind: 'unavailable', retryAfterSeconds: stored.retryAfterSeconds };
+}

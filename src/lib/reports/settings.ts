@@ -1,0 +1,45 @@
+/**
+ * The report function's settings, from its environment (Netlify's site settings), checked with zod
+ * once per distinct set of values: a bad value is named in the log and its default is used.
+ */
+import { z } from 'astro/zod';
+
+const localSalt = 'ua-119-21 local development salt: set REPORTS_HASH_SALT in production';
+const limit = z.coerce.number().int().positive();
+
+export interface ReportSettings {
+  /** Reports accepted from one client in the window (REPORTS_RATE_LIMIT, default 20). */
+  rateLimit: number;
+  /** Reports the whole campaign counts in the window before holding further ones for review (REPORTS_SURGE_LIMIT, default 500). */
+  surgeLimit: number;
+  /** The sliding window both limits count in: ten minutes. */
+  windowMs: number;
+  /** Secret mixed into client hashes so stored hashes cannot be matched to addresses (REPORTS_HASH_SALT). */
+  salt: string;
+}
+
+function limitFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = limit.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.warn(`${name}=${value} is not a whole number above 0: using ${fallback}.`);
+  return fallback;
+}
+
+let cached: { key: string; settings: ReportSettings } | undefined;
+
+export function reportSettings(env: Record<string, string | undefined> = process.env): ReportSettings {
+  const names = ['REPORTS_RATE_LIMIT', 'REPORTS_SURGE_LIMIT', 'REPORTS_HASH_SALT', 'NETLIFY'] as const;
+  const key = JSON.stringify(names.map((name) => env[name]));
+  if (cached?.key === key) return cached.settings;
+  const salt = env['REPORTS_HASH_SALT'] || localSalt;
+  if (salt === localSalt && env['NETLIFY'] === 'true') console.warn('REPORTS_HASH_SALT is not set: rate-limit hashes use the public default salt.');
+  const settings: ReportSettings = {
+    rateLimit: limitFrom('REPORTS_RATE_LIMIT', env['REPORTS_RATE_LIMIT'], 20),
+    surgeLimit: limitFrom('REPORTS_SURGE_LIMIT', env['REPORTS_SURGE_LIMIT'], 500),
+    windowMs: 10 * 60_000,
+    salt,
+  };
+  cached = { key, settings };
+  return settings;
+}
