@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Storage tests start real embedded Postgres instances; give them room on a two-core machine.
+    globalSetup: ['tests/support/postgres-setup.ts'],
+    // Storage tests start real Postgres servers and databases; give them room on a two-core machine.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 90_000,
   },
 });

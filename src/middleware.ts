@@ -4,6 +4,7 @@ import netlifyToml from '../netlify.toml?raw';
 import { defaultLanguage, languages } from './lib/i18n/editions';
 import { negotiateLanguage } from './lib/i18n/languages';
 import { i18nFor } from './lib/i18n/translator';
+import { problemResponse } from './lib/reports/http';
 
 interface HeaderRule {
   for: string;
@@ -16,13 +17,23 @@ interface HeaderRule {
  */
 const siteHeaders = ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers ?? []).find((rule) => rule.for === '/*')?.values ?? {};
 
-/** The request's language, decided once: a page speaks its edition's; the API answers in the one the request asks for. */
+/**
+ * The request's language, decided once: a page speaks its edition's; the API answers in the one
+ * the request asks for. Every answer rendered on request carries the site's headers, and the API
+ * answers even its own failures as problem details.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const lang = context.url.pathname.startsWith('/api/')
-    ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage)
-    : (context.currentLocale ?? defaultLanguage);
+  const api = context.url.pathname.startsWith('/api/');
+  const lang = api ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage) : (context.currentLocale ?? defaultLanguage);
   context.locals.i18n = await i18nFor(lang);
-  const response = await next();
+  let response: Response;
+  try {
+    response = await next();
+  } catch (error) {
+    if (!api) throw error;
+    console.error(error);
+    response = problemResponse(500, context.locals.i18n.t.serverError);
+  }
   if (context.isPrerendered) return response;
   for (const [name, value] of Object.entries(siteHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
   return response;

@@ -17,8 +17,8 @@ function executor(on: pg.Pool | pg.PoolClient): Pick<SQLExecutor, 'exec' | 'quer
   };
 }
 
-/** Brings the database at `connectionString` up to date; returns the migrations it applied. */
-export async function migrate(connectionString: string): Promise<string[]> {
+/** Brings the database at `connectionString` up to date, or up to the migration named `target`; returns the migrations it applied. */
+export async function migrate(connectionString: string, target?: string): Promise<string[]> {
   const pool = new pg.Pool({ connectionString, max: 1 });
   try {
     return await applyMigrations(
@@ -40,6 +40,7 @@ export async function migrate(connectionString: string): Promise<string[]> {
         },
       },
       migrationsDirectory,
+      target,
     );
   } finally {
     await pool.end();

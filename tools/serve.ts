@@ -2,11 +2,12 @@
  * Serves the production build the way Netlify does: static files with netlify.toml's headers and
  * redirects, the server function, and a local Netlify Database with the migrations applied.
  *
- *   node tools/serve.ts [--port 4321] [--host 127.0.0.1] [--memory]
+ *   node tools/serve.ts [--port 4321] [--host 127.0.0.1] [--memory | --database postgres://…]
  *
- * --memory keeps the database in memory (tests); otherwise it lives in .netlify/db across restarts.
+ * --memory keeps the database in memory (tests); --database uses that Postgres instead (the
+ * benchmark's real server); otherwise it lives in .netlify/db across restarts.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -18,6 +19,31 @@ import { withUser } from '../src/lib/database/connection.ts';
 import { migrate } from './migrations.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Netlify's limit on a function's request body (6 MB); this server holds no more of one in memory. */
+const platformBodyLimit = 6 * 1024 * 1024;
+
+/**
+ * A request's body as the function reads it, chunk by chunk as it arrives, never buffered whole. A
+ * function that stops reading (a body over its own limit) leaves the rest unread; past Netlify's
+ * limit the body errors, as the platform refuses it.
+ */
+function requestBody(request: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = request[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let received = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done) return controller.close();
+      received += value.byteLength;
+      if (received > platformBodyLimit) return controller.error(new Error('Request body over Netlify’s 6 MB limit'));
+      controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    },
+    cancel() {
+      request.pause();
+    },
+  });
+}
 
 export interface ServeOptions {
   port?: number;
@@ -73,17 +99,19 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
   let url = '';
   const server: Server = createServer(async (request, response) => {
     try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-      const webRequest = new Request(new URL(request.url ?? '/', url), {
+      // The address the client asked for (localhost or 127.0.0.1), as Netlify passes it on, so Origin checks compare like with like.
+      const webRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? new URL(url).host}`), {
         method: request.method ?? 'GET',
         headers: Object.entries(request.headers).flatMap(([name, value]) =>
           (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((one): [string, string] => [name, one]),
         ),
-        body: hasBody ? Buffer.concat(chunks) : null,
-      });
-      const match = await netlify.handleAndIntrospect(webRequest.clone(), { serverAddress: url });
+        body: hasBody ? requestBody(request) : null,
+        // A streamed body needs duplex 'half' (fetch standard); TypeScript's DOM types do not list it yet.
+        duplex: 'half',
+      } as RequestInit);
+      // Netlify serves files and redirects to reads; anything with a body goes to the function as it arrives.
+      const match = hasBody ? undefined : await netlify.handleAndIntrospect(webRequest, { serverAddress: url });
       // Netlify takes the client address from the connection; tests name one with X-Forwarded-For.
       const forwarded = request.headers['x-forwarded-for'];
       const ip = (typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined) || request.socket.remoteAddress || '';
@@ -101,6 +129,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
         headers.append('vary', 'Accept-Encoding');
       }
       if (answer.statusText) response.statusMessage = answer.statusText;
+      // A body the function did not read to the end is never read: the connection closes after the answer.
+      if (hasBody && !request.complete) headers.set('connection', 'close');
       response.writeHead(answer.status, [...headers].flat());
       if (!answer.body) return void response.end();
       const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream);
@@ -134,11 +164,12 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' }, database: { type: 'string' } },
   });
   const site = await serve({
     port: Number(values.port ?? process.env['PORT'] ?? 4321),
     ...(values.host ? { host: values.host } : {}),
+    ...(values.database ? { databaseUrl: values.database } : {}),
     memory: values.memory ?? false,
   });
   const shutdown = () => void site.stop().then(() => process.exit(0));

@@ -1,6 +1,7 @@
 /** The production build served with a fresh database, and ways to talk to it. */
 import pg from 'pg';
 import { serve, type RunningSite } from '../../tools/serve.ts';
+import type { TestDatabase } from './databases';
 
 export interface ReportSite extends RunningSite {
   /** POST /api/reports as the page's script does; `client` becomes the client address Netlify reports. */
@@ -40,7 +41,10 @@ export async function startSite(options: { databaseUrl?: string; root?: string }
       const [reports, rateLimitRows, tally] = await Promise.all([
         query<{ n: number }>('SELECT count(*)::int AS n FROM reports'),
         query<{ n: number }>('SELECT count(*)::int AS n FROM report_rate_limits'),
-        query<{ t: string }>(`SELECT string_agg(dimension || ':' || key || '=' || actions || '/' || reports, ',' ORDER BY dimension, key) AS t FROM tally`),
+        query<{ t: string }>(
+          `SELECT string_agg(dimension || ':' || key || '=' || actions || '/' || reports, ',' ORDER BY dimension, key) AS t
+           FROM (SELECT dimension, key, sum(actions) AS actions, sum(reports) AS reports FROM tally GROUP BY dimension, key) AS shards_added`,
+        ),
       ]);
       return { reports: reports.rows[0]!.n, rateLimitRows: rateLimitRows.rows[0]!.n, tally: tally.rows[0]!.t };
     },
@@ -49,6 +53,12 @@ export async function startSite(options: { databaseUrl?: string; root?: string }
       await site.stop();
     },
   };
+}
+
+/** The site on a fresh database of the kind given. */
+export async function startSiteOn(database: TestDatabase): Promise<ReportSite> {
+  const databaseUrl = await database.fresh();
+  return startSite(databaseUrl ? { databaseUrl } : {});
 }
 
 /** A report a supporter could send: valid, with a fresh id, started long enough ago. */

@@ -8,6 +8,7 @@ import { getCollection, getEntry, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { defaultLanguage, languages } from '../i18n/editions';
 import type { Language } from '../i18n/languages';
+import type { CampaignRules } from '../reports/intake';
 import type { ReportChoices } from '../reports/schema';
 import type { Appeal, Letter, Target } from './schema';
 
@@ -21,6 +22,8 @@ export interface Campaign {
   letters: Letter[];
   /** What a report may name: the officials' ids and the languages. */
   choices: ReportChoices;
+  /** What storing a report needs: those choices, and the time zone the tally's days are counted in. */
+  rules: CampaignRules;
 }
 
 /**
@@ -49,6 +52,18 @@ function checkTranslated(target: Target): Target {
     }
   }
   return target;
+}
+
+/** Facts that are the same in every language: an edition that says otherwise is a content error. */
+const sameInEveryLanguage = ['ua', 'deadline', 'deadlineTimeZone', 'preferredLanguage'] as const;
+
+async function checkSameFacts(appeal: Appeal): Promise<void> {
+  const original = (await entryIn('appeal', defaultLanguage)).data;
+  for (const field of sameInEveryLanguage) {
+    if (appeal[field] !== original[field]) {
+      throw new Error(`content/appeal/${appeal.lang}.md says "${field}: ${appeal[field]}" but content/appeal/${defaultLanguage}.md says "${original[field]}": they must agree.`);
+    }
+  }
 }
 
 let shared: Promise<{ targets: Target[]; letters: Letter[] }> | undefined;
@@ -82,15 +97,18 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
       const { Content } = await render(entry);
       const { targets, letters } = await sharedContent();
       const preferred = entry.data.preferredLanguage;
+      await checkSameFacts(entry.data);
       if (!languages.includes(preferred)) {
         throw new Error(`content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`);
       }
+      const choices = { targets: targets.map((target) => target.id), languages };
       return {
         lang,
         appeal: { ...entry.data, Content },
         targets,
         letters: [...letters].sort((a, b) => Number(b.lang === preferred) - Number(a.lang === preferred)),
-        choices: { targets: targets.map((target) => target.id), languages },
+        choices,
+        rules: { choices, timeZone: entry.data.deadlineTimeZone },
       };
     })();
     campaigns.set(lang, campaign);

@@ -137,9 +137,11 @@ export const stringsSchema = fields({
   reportTooLarge: text(),
   reportTooMany: text('minutes'),
   reportUnavailable: text(),
+  reportCrossSite: text().describe('The answer to a report posted from another site\'s page.'),
   reportWrongType: text().describe('The API\'s answer to a request that is neither JSON nor a form.'),
   reportWrongMethod: text().describe('The API\'s answer to anything but POST on /api/reports.'),
   tallyWrongMethod: text().describe('The API\'s answer to anything but GET on /api/tally.'),
+  serverError: text().describe('The API\'s answer when something unexpected went wrong on the server.'),
   problems: problems.describe('What the report form says about each problem, by its code.'),
   // Thanks, tally and missing pages
   notFoundTitle: text(),

@@ -55,6 +55,8 @@ export function outcomeAsJson(outcome: ReportOutcome, { t, format, lang }: I18n)
     }
     case 'unsupported-type':
       return problemResponse(status, t.reportWrongType, { headers: { accept: 'application/json, application/x-www-form-urlencoded' } });
+    case 'cross-site':
+      return problemResponse(status, t.reportCrossSite);
     case 'too-large':
       return problemResponse(status, t.reportTooLarge);
     case 'rate-limited':

@@ -7,7 +7,7 @@ import type { Headline } from './tally';
 import { checkReport, reportFromForm, reviewReasons, type ReportChoices, type ReportProblem } from './schema';
 import { formReportId } from './client';
 import type { ReportSettings } from './settings';
-import { countClientReport, recordReport } from './storage/reports';
+import { recordReport } from './storage/reports';
 import { orOutage } from './storage/pool';
 
 /** Largest report body accepted; a filled form is a few hundred bytes. */
@@ -21,6 +21,7 @@ export type ReportOutcome =
   | { kind: 'recorded'; created: boolean; id: string; tally: Headline }
   | { kind: 'invalid'; problems: ReportProblem[] }
   | { kind: 'unsupported-type' }
+  | { kind: 'cross-site' }
   | { kind: 'too-large' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'unavailable'; retryAfterSeconds: number };
@@ -34,6 +35,8 @@ export function outcomeStatus(outcome: ReportOutcome): number {
       return 422;
     case 'unsupported-type':
       return 415;
+    case 'cross-site':
+      return 403;
     case 'too-large':
       return 413;
     case 'rate-limited':
@@ -87,12 +90,26 @@ export async function readBodyWithLimit(request: Request, limit = reportBodyLimi
 const unreadable = (): ReportOutcome => ({ kind: 'invalid', problems: [{ field: 'report', code: 'body-unreadable' }] });
 
 /**
- * Reads a report request: its type, its body within the limit, as JSON or as a form. A form
- * without an id (no JavaScript on the page) gets one derived from it, so a resubmitted page counts once.
+ * Whether a browser sent the request from another site's page (a forged form post, say): its Origin
+ * is not the site's, or, without an Origin, Sec-Fetch-Site says so. A request with neither is no
+ * browser's, which could set both; the rate limit and the surge guard are what stop those.
+ */
+export function isCrossSite(request: Request, siteOrigin: string): boolean {
+  const origin = request.headers.get('origin');
+  if (origin !== null) return origin !== siteOrigin;
+  const fetchSite = request.headers.get('sec-fetch-site');
+  return fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none';
+}
+
+/**
+ * Reads a report request: its type, where it comes from, its body within the limit, as JSON or as
+ * a form. A form without an id (no JavaScript on the page) gets one derived from it, so a
+ * resubmitted page counts once.
  */
 export async function readReportRequest(request: Request, client: string, receivedAt: number, settings: ReportSettings): Promise<ReadRequest> {
   const type = mediaType(request);
   if (type !== jsonType && type !== formType) return { outcome: { kind: 'unsupported-type' } };
+  if (isCrossSite(request, new URL(request.url).origin)) return { outcome: { kind: 'cross-site' } };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readBodyWithLimit(request));
@@ -110,17 +127,20 @@ export async function readReportRequest(request: Request, client: string, receiv
   }
 }
 
-/** Checks the report, applies the per-client limit and stores it. */
-export async function handleReport(input: unknown, client: string, receivedAt: number, choices: ReportChoices, settings: ReportSettings): Promise<ReportOutcome> {
-  const checked = checkReport(input, choices);
+/** What handling a report needs to know of the campaign: what a report may name, and its time zone (for the tally's days). */
+export interface CampaignRules {
+  choices: ReportChoices;
+  timeZone: string;
+}
+
+/** Checks the report, then stores it under the per-client and campaign-wide limits. */
+export async function handleReport(input: unknown, client: string, receivedAt: number, campaign: CampaignRules, settings: ReportSettings): Promise<ReportOutcome> {
+  const checked = checkReport(input, campaign.choices);
   if (!checked.success) return { kind: 'invalid', problems: checked.problems };
   const { report } = checked;
-  const stored = await orOutage(async (): Promise<ReportOutcome> => {
-    const limit = await countClientReport(client, receivedAt, settings);
-    if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
-    // A bot that filled the honeypot or sent the form too fast gets the same answer as a person.
-    const recorded = await recordReport(report, reviewReasons(report, receivedAt), settings);
-    return { kind: 'recorded', created: recorded.created, id: report.id, tally: recorded.tally };
-  });
-  return stored.ok ? stored.value : { kind: 'unavailable', retryAfterSeconds: stored.retryAfterSeconds };
+  // A bot that filled the honeypot or sent the form too fast is stored, held, and answered like a person.
+  const stored = await orOutage(() => recordReport(report, reviewReasons(report, receivedAt), client, receivedAt, campaign.timeZone, settings));
+  if (!stored.ok) return { kind: 'unavailable', retryAfterSeconds: stored.retryAfterSeconds };
+  const outcome = stored.value;
+  return outcome.kind === 'recorded' ? { kind: 'recorded', created: outcome.created, id: report.id, tally: outcome.tally } : outcome;
 }

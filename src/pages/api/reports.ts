@@ -16,8 +16,8 @@ export const POST: APIRoute = async (context) => {
   const settings = reportSettings();
   const client = clientAddressOf(context);
   const read = await readReportRequest(context.request, client, receivedAt, settings);
-  const { choices } = await getCampaign();
-  const outcome = 'outcome' in read ? read.outcome : await handleReport(read.input, client, receivedAt, choices, settings);
+  const { rules } = await getCampaign();
+  const outcome = 'outcome' in read ? read.outcome : await handleReport(read.input, client, receivedAt, rules, settings);
   return outcomeAsJson(outcome, context.locals.i18n);
 };
 

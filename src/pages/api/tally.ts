@@ -12,7 +12,7 @@ export const prerender = false;
 
 export const GET: APIRoute = async ({ request, locals }) => {
   const { choices } = await getCampaign();
-  const read = await orOutage(() => readTally(choices.targets));
+  const read = await orOutage(() => readTally(choices));
   if (!read.ok) return problemResponse(503, locals.i18n.t.thanksTallyUnavailable, { headers: { 'retry-after': String(read.retryAfterSeconds) } });
   const body = JSON.stringify(read.value);
   const etag = await tallyEtag(body);

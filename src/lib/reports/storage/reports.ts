@@ -1,60 +1,81 @@
 /**
- * Reports in Netlify Database. Every write is one SQL statement, so a report and its share of the
- * tally are stored together or not at all (the tally trigger runs inside the insert), and nothing
- * relies on a transaction held open across round trips. Server only.
+ * Reports in Netlify Database. Two statements per report: an admission that decides, under locks,
+ * what depends on other reports (a retry, the client's rate limit, the campaign's surge window),
+ * then the insert, whose trigger adds the report to the tally in the same statement. Server only.
  */
-import type { Report, ReviewReason } from '../schema';
+import { totalActions, type Report, type ReviewReason } from '../schema';
 import { clientHash } from '../client';
 import type { ReportSettings } from '../settings';
 import type { Headline } from '../tally';
 import { withStorage } from './pool';
-import { headlineQuery, headlineFromRow, type HeadlineRow } from './tally';
 
-export interface RecordedReport {
-  /** False when a report with this id was already stored: a retry, counted once. */
-  created: boolean;
-  tally: Headline;
+export type RecordOutcome =
+  | {
+      kind: 'recorded';
+      /** False when a report with this id was already stored: a retry, counted once. */
+      created: boolean;
+      /** The public totals with this report in them, whether it was counted or held for review. */
+      tally: Headline;
+    }
+  | { kind: 'rate-limited'; retryAfterSeconds: number };
+
+interface AdmissionRow {
+  stored: boolean;
+  held: boolean;
+  rate_allowed: boolean;
+  retry_after_seconds: number;
+  admitted: boolean;
+  tally_actions: string | number;
+  tally_reports: string | number;
+}
+
+const hourMs = 3_600_000;
+
+/**
+ * The client's hashes for this hour and the last: the rate limit's window can span both, and rows
+ * are keyed by the hour so they cannot be linked across hours without the salt.
+ */
+export function clientHashes(address: string, now: number, salt: string): [string, string] {
+  const hour = now - (now % hourMs);
+  return [clientHash(address, hour, salt), clientHash(address, hour - hourMs, salt)];
 }
 
 /**
- * Stores a report once per id. The insert and its tally update are one statement; the tally is
- * read afterwards, so a failure there leaves a stored report that a retry finds (200, not 201).
+ * Stores a report once per id. A supporter and a report held for review get the same answer: the
+ * totals as they stood plus this report, so nothing in it tells a bot that it was held.
  */
-export async function recordReport(report: Report, reasons: readonly ReviewReason[], settings: ReportSettings): Promise<RecordedReport> {
+export async function recordReport(
+  report: Report,
+  reasons: readonly ReviewReason[],
+  client: string,
+  receivedAt: number,
+  timeZone: string,
+  settings: ReportSettings,
+): Promise<RecordOutcome> {
   return withStorage('record a report', async (pool) => {
-    // Past the surge limit the report is held for review ('surge'), decided in the same statement.
+    const admission = await pool.query<AdmissionRow>('SELECT * FROM report_admission($1, $2, $3, $4, $5, $6)', [
+      report.id,
+      clientHashes(client, receivedAt, settings.salt),
+      settings.rateLimit,
+      settings.surgeLimit,
+      reasons.length > 0,
+      settings.windowMs / 1000,
+    ]);
+    const verdict = admission.rows[0];
+    if (!verdict) throw new Error('report_admission returned no row');
+    const before = { actions: Number(verdict.tally_actions), reports: Number(verdict.tally_reports) };
+    const withThisReport = { actions: before.actions + totalActions(report.counts), reports: before.reports + 1 };
+    if (verdict.stored) return { kind: 'recorded', created: false, tally: verdict.held ? withThisReport : before };
+    if (!verdict.rate_allowed) return { kind: 'rate-limited', retryAfterSeconds: verdict.retry_after_seconds };
+    // Reports already held as automated are not the surge guard's to hold: only admitted or refused people are.
+    const held = verdict.admitted || reasons.length > 0 ? reasons : [...reasons, 'surge'];
     const inserted = await pool.query(
-      `INSERT INTO reports (id, targets, counts, language, country, review_reasons)
-       SELECT $1, $2::text[], $3::jsonb, $4, $5, $6::text[] || CASE
-         WHEN (SELECT count(*) FROM reports WHERE received_at > now() - interval '10 minutes') >= $7 THEN ARRAY['surge']
-         ELSE '{}'::text[] END
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
-      [report.id, report.targets, JSON.stringify(report.counts), report.language, report.country ?? null, reasons, settings.surgeLimit],
+      `INSERT INTO reports (id, targets, counts, language, country, review_reasons, received_on)
+       VALUES ($1, $2::text[], $3::jsonb, $4, $5, $6::text[], (now() AT TIME ZONE $7)::date)
+       ON CONFLICT (id) DO NOTHING`,
+      [report.id, report.targets, JSON.stringify(report.counts), report.language, report.country ?? null, held, timeZone],
     );
-    const headline = await pool.query<HeadlineRow>(headlineQuery);
-    return { created: inserted.rows.length === 1, tally: headlineFromRow(headline.rows[0]) };
+    // A twin of this request stored the same id after the admission read the totals: either way they lack it.
+    return { kind: 'recorded', created: inserted.rowCount === 1, tally: withThisReport };
   });
-}
-
-export interface RateLimitVerdict {
-  allowed: boolean;
-  /** Seconds until the window ends (Retry-After when not allowed). */
-  retryAfterSeconds: number;
-}
-
-/** Counts one report from a client in the current window; windows that have ended are deleted. */
-export async function countClientReport(address: string, now: number, settings: ReportSettings): Promise<RateLimitVerdict> {
-  const windowStart = now - (now % settings.windowMs);
-  const counted = await withStorage('check the rate limit', (pool) =>
-    pool.query<{ reports: number | string }>(
-      `WITH ended AS (DELETE FROM report_rate_limits WHERE window_start < to_timestamp($2 / 1000.0))
-       INSERT INTO report_rate_limits (client_hash, window_start) VALUES ($1, to_timestamp($2 / 1000.0))
-       ON CONFLICT (client_hash, window_start) DO UPDATE SET reports = report_rate_limits.reports + 1
-       RETURNING reports`,
-      [clientHash(address, windowStart, settings.salt), windowStart],
-    ),
-  );
-  const reports = Number(counted.rows[0]?.reports ?? 0);
-  return { allowed: reports <= settings.rateLimit, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + settings.windowMs - now) / 1000)) };
 }

@@ -1,20 +1,12 @@
-/** Reading the tally: a handful of rows kept current by the insert trigger, whatever the number of reports. Server only. */
-import { tallyFromRows, type Headline, type Tally, type TallyRow } from '../tally';
+/** Reading the tally: its shards summed, a few hundred rows at most whatever the number of reports. Server only. */
+import type { ReportChoices } from '../schema';
+import { tallyFromRows, type Tally, type TallyRow } from '../tally';
 import { withStorage } from './pool';
 
-const tallyQuery = 'SELECT dimension, key, actions, reports, updated_at FROM tally';
-
-/** The totals alone, as a report's answer shows them. */
-export const headlineQuery = `SELECT actions, reports FROM tally WHERE dimension = 'all'`;
-export interface HeadlineRow {
-  actions: number | string;
-  reports: number | string;
-}
-export function headlineFromRow(row: HeadlineRow | undefined): Headline {
-  return { actions: Number(row?.actions ?? 0), reports: Number(row?.reports ?? 0) };
-}
+const tallyQuery = `SELECT dimension, key, sum(actions) AS actions, sum(reports) AS reports, min(first_at) AS first_at,
+  max(updated_at) FILTER (WHERE reports > 0) AS updated_at FROM tally GROUP BY dimension, key`;
 
 /** The public tally, every dimension. */
-export async function readTally(targetIds: readonly string[]): Promise<Tally> {
-  return withStorage('read the tally', async (pool) => tallyFromRows((await pool.query<TallyRow>(tallyQuery)).rows, targetIds));
+export async function readTally(choices: ReportChoices): Promise<Tally> {
+  return withStorage('read the tally', async (pool) => tallyFromRows((await pool.query<TallyRow>(tallyQuery)).rows, choices.targets, choices.languages));
 }
