@@ -1,120 +1,75 @@
 /**
- * The project's benchmark: builds are done by `npm run bench`; this starts the production server
- * (Netlify emulation, in-memory database), runs each section in order, prints the figures beside
- * their targets, writes them to bench-results/, stops the server and exits 0. It reports; it does not
- * judge: a missed target still exits 0, only a broken measurement exits 1.
+ * The project's benchmark: `npm run bench` builds, then this measures the pages a supporter loads
+ * (Lighthouse) and the report API on a real PostgreSQL server, prints every figure beside its
+ * target, and writes them all to bench-results/. It reports; it does not judge: a missed target
+ * still exits 0, only a broken measurement exits 1.
  *
- *   npm run bench                       build, then measure
- *   BENCH_LIGHTHOUSE_RUNS=1 npm run bench   one Lighthouse run per page (quicker, noisier)
- *
- * To add a section, append an object of type Section (scripts/bench/types.ts) to `sections`.
- * To measure another page, add it to scripts/bench/pages.ts.
+ *   npm run bench
+ *   BENCH_LIGHTHOUSE_RUNS=1 BENCH_API_SECONDS=3 npm run bench     a quicker, noisier look
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.ts';
 import { chromiumBinary } from './chromium.ts';
-import { pages } from './bench/pages.ts';
-import { table } from './bench/format.ts';
-import { transferSection } from './bench/transfer.ts';
-import { lighthouseSection } from './bench/lighthouse.ts';
-import { benchApi } from './bench-api.ts';
-import type { BenchContext, Section, TargetCheck } from './bench/types.ts';
-
-/**
- * Run in this order; each gets the same running server. The API section (scripts/bench-api.ts,
- * `benchApi()`) goes last: wrap it as `{ id: 'api', title: 'API', run: (context) => ... }`.
- */
-const sections: Section[] = [transferSection, lighthouseSection];
+import { measurePages } from './bench/pages.ts';
+import { measureApi } from './bench/api.ts';
+import { table, type Target } from './bench/format.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outputDir = `${root}bench-results`;
-
-function git(...args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
-
-function heading(text: string): void {
-  console.log(`\n${text}\n${'='.repeat(text.length)}`);
-}
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const heading = (text: string) => console.log(`\n${text}\n${'='.repeat(text.length)}`);
 
 const chromiumPath = chromiumBinary();
-if (!chromiumPath) {
-  console.error('No Chromium found: run `npm exec -- node scripts/ensure-chromium.ts` first.');
-  process.exit(1);
-}
+if (!chromiumPath) throw new Error('No Chromium found: run `node tools/ensure-chromium.ts` first.');
 
-// astro dev/check/sync delete the server function a build wrote: dynamic routes would 404 and skew every figure.
-const functionDir = `${root}.netlify/v1/functions/ssr`;
-if (!existsSync(`${root}dist/index.html`) || !existsSync(functionDir) || readdirSync(functionDir).length === 0) {
-  console.error('The production build is missing or incomplete (dist/ or .netlify/v1/functions/ssr): run `npm run bench`, which builds first.');
-  process.exit(1);
-}
-
-await mkdir(outputDir, { recursive: true });
-const site = await serve({ port: 0, memory: true, quiet: true });
-const context: BenchContext = { baseUrl: site.url, pages, chromiumPath, outputDir };
-const figures: Record<string, unknown> = {};
-const checks: TargetCheck[] = [];
-const failures: string[] = [];
 const started = Date.now();
-console.log(`Benchmarking the production build served at ${site.url} with ${chromiumPath}.`);
+const sections: Record<string, unknown> = {};
+const targets: Target[] = [];
+const failures: string[] = [];
 
-try {
-  for (const section of sections) {
-    heading(section.title);
-    try {
-      const result = await section.run(context);
-      for (const line of result.lines) console.log(line);
-      figures[section.id] = result.data;
-      checks.push(...(result.targets ?? []));
-    } catch (error) {
-      // One broken section should not hide the others' figures.
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      console.error(`Section "${section.title}" failed: ${message}`);
-      failures.push(`${section.id}: ${message}`);
-    }
+async function section(id: string, title: string, run: () => Promise<{ lines: string[]; data: unknown; targets: Target[] }>): Promise<void> {
+  heading(title);
+  try {
+    const result = await run();
+    for (const line of result.lines) console.log(line);
+    sections[id] = result.data;
+    targets.push(...result.targets);
+  } catch (error) {
+    // One broken section should not hide the other's figures.
+    console.error(`This section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    failures.push(id);
   }
+}
+
+const site = await serve({ port: 0, memory: true, quiet: true });
+try {
+  await section('pages', 'Pages (Lighthouse, mobile)', () => measurePages(site.url, chromiumPath, Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3))));
 } finally {
   await site.stop();
 }
+await section('api', 'Report API on a real PostgreSQL', measureApi);
 
 heading('Targets');
-console.log(
-  table(
-    [
-      ['page', 'figure', 'measured', 'target', 'met'],
-      ...checks.map((check) => [check.page, check.figure, check.measured, check.target, check.met ? 'yes' : 'NO']),
-    ],
-    ['left', 'left', 'right', 'right', 'left'],
-  ).join('\n'),
-);
-console.log(`\n${checks.filter((check) => check.met).length} of ${checks.length} targets met.`);
+console.log(table([['figure', 'measured', 'target', 'met'], ...targets.map((target) => [target.figure, target.measured, target.target, target.met ? 'yes' : 'NO'])]).join('\n'));
+console.log(`\n${targets.filter((target) => target.met).length} of ${targets.length} targets met.`);
 
-const stamp = new Date().toISOString();
 const report = {
-  date: stamp,
+  date: new Date().toISOString(),
   commit: git('rev-parse', 'HEAD'),
-  // Others edit the tree too: say whether the measured build matches the commit.
+  // Say whether the measured build matches the commit.
   dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
   node: process.version,
   chromium: chromiumPath,
   durationSeconds: Math.round((Date.now() - started) / 1000),
-  targets: checks,
+  targets,
   failures,
-  sections: figures,
+  sections,
 };
-const file = `${outputDir}/bench-${stamp.replace(/[:.]/g, '-')}.json`;
+await mkdir(`${root}bench-results`, { recursive: true });
+const file = `${root}bench-results/bench-${report.date.replace(/[:.]/g, '-')}.json`;
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-await writeFile(`${outputDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`Figures written to ${file} (and bench-results/latest.json).`);
-await benchApi();
-if (failures.length > 0) console.error(`${failures.length} section(s) failed: see above.`);
+await writeFile(`${root}bench-results/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Every figure above is in ${file} (and bench-results/latest.json).`);
 // The Netlify emulation keeps handles open after stop(); the run is over.
 process.exit(failures.length > 0 ? 1 : 0);
