@@ -5,7 +5,8 @@
  *   node tools/serve.ts [--port 4321] [--host 127.0.0.1] [--memory | --database postgres://…]
  *
  * --memory keeps the database in memory (tests); --database uses that Postgres instead (the
- * benchmark's real server); otherwise it lives in .netlify/db across restarts.
+ * benchmark's real server); otherwise it lives in .netlify/db across restarts, and
+ * .netlify/database.json says where it is while it runs (for `npm run desk`).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../src/lib/database/connection.ts';
 import { migrate } from './migrations.ts';
+import { removeLocalDatabase, writeLocalDatabase } from './desk/local-database.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -150,6 +152,9 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
   const address = server.address();
   url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   log(`Serving the production build at ${url}`);
+  // Only the checkout's own lasting database is the one `npm run desk` should find.
+  const announced = database !== undefined && !memory;
+  if (announced) writeLocalDatabase(root, databaseUrl);
   return {
     url,
     databaseUrl,
@@ -157,6 +162,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await netlify.stop();
+      if (announced) removeLocalDatabase(root);
       await database?.stop();
     },
   };
