@@ -4,6 +4,7 @@ import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
 import { editionsIn } from './tools/editions.ts';
 import { localDatabaseMigrations } from './tools/astro-local-database.ts';
+import { headlineFont } from './tools/headline-font.ts';
 
 // The languages come from the content: one edition per file in content/appeal/, the original at "/".
 const { languages, defaultLanguage } = editionsIn(new URL('./content/', import.meta.url));
@@ -31,6 +32,8 @@ export default defineConfig({
       i18n: { defaultLocale: defaultLanguage, locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
     }),
     localDatabaseMigrations(),
+    // The headline face (Anton), subset to the characters the content uses, as a hashed /_astro/*.woff2.
+    headlineFont({ package: '@fontsource/anton', family: 'Anton', textFrom: ['content'] }),
   ],
   security: {
     // The report routes check where a post comes from themselves, so that a refusal is an answer in

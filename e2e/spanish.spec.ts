@@ -16,20 +16,20 @@ const englishOnly = texts(en)
 test.describe('the Spanish edition', () => {
   test.use({ locale: 'es-PE' });
 
-  test('is the whole appeal in Spanish, with the deadline in the reader’s Spanish', async ({ page }) => {
+  test('is the whole appeal in Spanish: the outcome first, then the appeal as published', async ({ page }) => {
     await page.goto('/es/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niñas, niños y adolescentes refugiados en riesgo en Perú');
-    await expect(page.locator('time[datetime="2022-01-03"]')).toHaveText('3 de enero de 2022');
-    await expect(page.getByText('Consulta con la oficina de Amnistía Internacional de tu país')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niñas, niños y adolescentes refugiados reciben la calidad migratoria humanitaria');
+    await expect(page.getByRole('heading', { level: 2, name: 'El llamamiento tal como se publicó, con fecha límite del 3 de enero de 2022' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Niñas, niños y adolescentes refugiados en riesgo en el Perú' })).toBeVisible();
     await expect(page.getByText('Traducción fiel del llamamiento')).toBeVisible();
-    for (const figure of ['500.000', '59%', '22,6%', '207-2021-RE', '20 casos']) await expect(page.getByText(figure).first()).toBeVisible();
+    for (const figure of [/500\.000/, /59\s%/, /22,6\s%/, /207-2021-RE/, /20 casos/, /4244/]) await expect(page.getByText(figure).first()).toBeVisible();
   });
 
   test('links each page to its other edition, and the switch keeps the reader on the same page', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('link[rel="alternate"][hreflang="es"]')).toHaveAttribute('href', /\/es\/$/);
-    await page.getByRole('link', { name: 'Leer en español' }).click();
+    await page.getByRole('link', { name: 'Lee en español' }).click();
     await expect(page).toHaveURL(/\/es\/$/);
     await page.getByRole('link', { name: 'Read in English' }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -47,9 +47,9 @@ test.describe('the Spanish edition', () => {
     await page.goto('/es/');
     await expect(page.locator('#letter-es')).toBeVisible();
     await expect(page.locator('#letter-en')).toBeHidden();
-    await page.getByRole('button', { name: 'Copiar la carta' }).first().click();
+    await page.getByRole('button', { name: 'Copia la carta' }).first().click();
     await expect(page.locator('#letter-es [role="status"]')).toHaveText('Copiado al portapapeles.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Señor Ministro Oscar Maúrtua De Romaña:\n\nLe escribo/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Señor Ministro:\n\nLe escribo/);
     const languages = page.getByRole('group', { name: 'Idioma de la carta' });
     await languages.getByRole('radio', { name: 'English' }).check();
     await expect(page.locator('#letter-en')).toBeVisible();
@@ -60,17 +60,18 @@ test.describe('the Spanish edition', () => {
     const before = await readTally(request);
     await page.goto('/es/');
     const form = page.locator('form[data-report]');
-    await form.getByRole('button', { name: 'Enviar mi informe' }).click();
+    await form.getByRole('button', { name: 'Envía mi reporte' }).click();
     await expect(page.locator('#report-error-targets')).toHaveText('Elige la autoridad o las autoridades a las que escribiste.');
     await form.getByRole('checkbox', { name: /Oswaldo de Rivero/ }).check();
     await form.getByLabel('Llamadas telefónicas').fill('1');
     await form.getByLabel('Publicaciones en redes sociales').fill('2');
-    await form.getByRole('button', { name: 'Enviar mi informe' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Gracias: tu informe ya se ha contado.' })).toBeVisible();
+    await form.getByRole('radio', { name: 'Español' }).check();
+    await form.getByRole('button', { name: 'Envía mi reporte' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Gracias: tu reporte ya se contó.' })).toBeVisible();
     const after = await readTally(request);
     expect(after.actions).toBe(before.actions + 3);
     await expect(page.locator('[data-tally]').first()).toHaveText(
-      es.format(es.tallyLine, { actions: es.format(es.tallyActions, { count: after.actions }), reports: es.format(es.tallyReports, { count: after.reports }) }),
+      es.format(es.closedTally, { actions: es.format(es.tallyActions, { count: after.actions }), reports: es.format(es.tallyReports, { count: after.reports }) }),
     );
   });
 
@@ -79,15 +80,16 @@ test.describe('the Spanish edition', () => {
 
     test('reports and lands on the Spanish thank-you page; problems come back in Spanish', async ({ page, request }) => {
       await page.goto('/es/');
-      await page.getByRole('button', { name: 'Enviar mi informe' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu informe no se envió');
+      await page.getByRole('button', { name: 'Envía mi reporte' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu reporte no se envió');
       await expect(page.getByText('Cuéntanos qué hiciste: escribe 1 o más').first()).toBeVisible();
       await expect(page).toHaveURL(/\/es\/report\/$/);
       const before = await readTally(request);
       await page.getByRole('checkbox', { name: /Oscar Maúrtua De Romaña/ }).check();
       await page.getByLabel('Cartas enviadas por correo postal').fill('1');
-      await page.getByRole('button', { name: 'Enviar mi informe' }).click();
-      await expect(page).toHaveURL(/\/es\/thanks\/$/);
+      await page.getByRole('radio', { name: 'Inglés' }).check();
+      await page.getByRole('button', { name: 'Envía mi reporte' }).click();
+      await expect(page).toHaveURL(/\/es\/thanks\/\?report=/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gracias por actuar');
       expect((await readTally(request)).reports).toBe(before.reports + 1);
     });
@@ -120,7 +122,7 @@ test.describe('the Spanish edition', () => {
     expect(response?.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
-    await page.getByRole('link', { name: /Ir al llamamiento/ }).click();
+    await page.getByRole('link', { name: /Ve al llamamiento/ }).click();
     await expect(page).toHaveURL(/\/es\/$/);
   });
 
@@ -128,7 +130,7 @@ test.describe('the Spanish edition', () => {
     await page.goto('/es/letters/ambassador/en/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.locator('.printed-letter')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('link', { name: 'Volver al llamamiento' })).toHaveAttribute('href', '/es/');
+    await expect(page.getByRole('link', { name: 'Vuelve al llamamiento' })).toHaveAttribute('href', '/es/');
     await expect(page.locator('.salutation')).toHaveText('Dear Ambassador Oswaldo de Rivero,');
   });
 });

@@ -1,14 +1,20 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { appealSchema, letterSchema, targetSchema } from './lib/appeal/schema';
+import { appealSchema, letterSchema, targetSchema, updateSchema } from './lib/appeal/schema';
 import { stringsSchema } from './lib/i18n/strings';
 
-/** Entries are named after their file: content/targets/minister.md has the id "minister", content/strings/es.yaml "es". */
-const filesIn = (folder: string, pattern = '*.md') => glob({ pattern, base: `./content/${folder}` });
+/**
+ * Entries are named after their file: content/targets/minister.md has the id "minister",
+ * content/strings/es.yaml "es", content/updates/2021-12-17-outcome/es.md "2021-12-17-outcome/es".
+ */
+const filesIn = (folder: string, pattern = '*.md') =>
+  // The id is the file's own name, case kept: a language code such as "pt-BR" must not be slugified to "pt-br".
+  glob({ pattern, base: `./content/${folder}`, generateId: ({ entry }) => entry.replace(/\.(md|ya?ml)$/, '') });
 
 export const collections = {
   appeal: defineCollection({ loader: filesIn('appeal'), schema: appealSchema }),
   targets: defineCollection({ loader: filesIn('targets'), schema: targetSchema }),
   letters: defineCollection({ loader: filesIn('letters'), schema: letterSchema }),
+  updates: defineCollection({ loader: filesIn('updates', '*/*.md'), schema: updateSchema }),
   strings: defineCollection({ loader: filesIn('strings', '*.yaml'), schema: stringsSchema }),
 };

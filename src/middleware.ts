@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { parse } from 'smol-toml';
 import netlifyToml from '../netlify.toml?raw';
-import { defaultLanguage, languages } from './lib/i18n/editions';
+import { defaultLanguage, editionOfPath, languages } from './lib/i18n/editions';
 import { negotiateLanguage } from './lib/i18n/languages';
 import { i18nFor } from './lib/i18n/translator';
 import { problemResponse } from './lib/reports/http';
@@ -24,7 +24,8 @@ const siteHeaders = ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers 
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const api = context.url.pathname.startsWith('/api/');
-  const lang = api ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage) : (context.currentLocale ?? defaultLanguage);
+  // Not Astro.currentLocale: it reads any segment of the address as a language ("/letters/minister/es/").
+  const lang = api ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage) : editionOfPath(context.url.pathname);
   context.locals.i18n = await i18nFor(lang);
   let response: Response;
   try {

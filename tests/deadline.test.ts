@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineEnd, formatDeadline, isPastDeadline } from '../src/lib/deadline/deadline';
+import { deadlineEnd, formatDay, isPastDeadline } from '../src/lib/deadline/deadline';
 
 describe('deadline', () => {
   it('ends at midnight after the deadline day in Lima (UTC-5)', () => {
@@ -35,6 +35,6 @@ describe('deadline', () => {
     ['en-GB', '3 January 2022'],
     ['pt-BR', '3 de janeiro de 2022'],
   ])('shows the calendar day in the reader’s locale (%s), never a day off by the time zone', (locale, text) => {
-    expect(formatDeadline('2022-01-03', locale)).toBe(text);
+    expect(formatDay('2022-01-03', locale)).toBe(text);
   });
 });

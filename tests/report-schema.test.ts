@@ -80,7 +80,7 @@ describe('a report with a mistake names the field and says what to do', () => {
     if (checked.success) return;
     expect(explainProblems(checked.problems, stringsOf('es').problems, 'es').map((problem) => problem.message)).toEqual([
       'Elige la autoridad o las autoridades a las que escribiste.',
-      'Escribe 50 o menos. Para una acción en grupo más grande, envía un informe por persona.',
+      'Escribe 50 o menos. Para una acción en grupo más grande, envía un reporte por persona.',
     ]);
   });
 });
@@ -129,13 +129,24 @@ describe('reports held for review instead of counted', () => {
 });
 
 describe('countries and client keys', () => {
-  it('offers the countries the browser can name, without private-use codes', () => {
-    const codes = countryCodes('en');
-    expect(codes).toContain('PE');
-    expect(codes).toContain('XK');
-    expect(codes).not.toContain('ZZ');
-    expect(codes).not.toContain('EU');
-    expect(codes.length).toBeGreaterThan(240);
+  it('offers each current country once, by its ISO 3166-1 code, and no withdrawn or unassigned code', () => {
+    expect(countryCodes).toHaveLength(250);
+    expect(new Set(countryCodes).size).toBe(countryCodes.length);
+    expect(countryCodes).toEqual(expect.arrayContaining(['PE', 'VE', 'ES', 'US', 'SS', 'XK']));
+    for (const gone of ['DD', 'SU', 'YU', 'ZR', 'BU', 'TP', 'AN', 'CS', 'ZZ', 'EU', 'JJ', 'AB']) expect(countryCodes).not.toContain(gone);
+    // Every one has a name in both editions' languages, and no two share a name.
+    for (const locale of ['en-GB', 'es-419']) {
+      const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      const named = countryCodes.map((code) => names.of(code));
+      expect(named.every((name) => name !== undefined)).toBe(true);
+      expect(new Set(named).size).toBe(named.length);
+    }
+    expect(new Intl.DisplayNames(['es-419'], { type: 'region' }).of('SA')).toBe('Arabia Saudita');
+  });
+
+  it.each([['JJ'], ['AB'], ['ß'], ['SU'], ['DD']])('refuses %j as a country', (country) => {
+    const checked = checkReport({ ...valid, country }, targets);
+    expect(checked.success).toBe(false);
   });
 
   it.each([

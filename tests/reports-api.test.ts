@@ -142,21 +142,30 @@ describe.skipIf(database.skip !== undefined)(`on ${database.name}`, () => {
       ]);
       expect(dump).not.toContain(address);
       const columns = (await site.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'reports'`)).rows.map((row) => row.column_name);
-      expect(columns.sort()).toEqual(['actions', 'counts', 'country', 'id', 'language', 'received_at', 'received_on', 'review_reasons', 'suspicious', 'targets'].sort());
+      expect(columns.sort()).toEqual(['actions', 'counts', 'country', 'id', 'language', 'received_at', 'received_on', 'rejected_at', 'review_reasons', 'suspicious', 'targets'].sort());
     });
 
     it('redirects a form post without JavaScript to the thank-you page, which shows the tally', async () => {
       const before = await site.stored();
       const response = await site.postForm('targets=ambassador&counts.letter=1&counts.email=&language=es&country=&website=&startedAt=1', { client: nextClient() });
       expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toBe('/thanks/');
+      const location = response.headers.get('location') ?? '';
+      expect(location).toMatch(/^\/thanks\/\?report=[0-9a-f-]{36}$/);
       expect((await site.stored()).reports).toBe(before.reports + 1);
-      const thanks = await fetch(`${site.url}/thanks/`);
+      const thanks = await fetch(`${site.url}${location}`);
       expect(thanks.status).toBe(200);
       const html = await thanks.text();
       expect(html).toContain(en.thanksTitle);
-      const tally = (await (await fetch(`${site.url}/api/tally`)).json()) as { actions: number };
-      expect(html).toContain(`<dt>${en.thanksActions}</dt><dd>${new Intl.NumberFormat('en').format(tally.actions)}</dd>`);
+      expect(html).toContain(en.thanksText);
+      const tally = (await (await fetch(`${site.url}/api/tally`)).json()) as { actions: number; reports: number };
+      expect(html).toContain(en.format(en.thanksPlace, { actions: en.format(en.tallyActions, { count: tally.actions }), reports: en.format(en.tallyReports, { count: tally.reports }) }));
+      expect(html).toContain(`<dt>${en.tallyHeadlineActions}</dt><dd>${new Intl.NumberFormat('en').format(tally.actions)}</dd>`);
+    });
+
+    it('does not say a report is in when the thank-you page is opened without sending one', async () => {
+      const html = await (await fetch(`${site.url}/thanks/`)).text();
+      expect(html).not.toContain(en.thanksText);
+      expect(html).toContain(en.thanksDirect);
     });
 
     it('counts a report written in a language the site does not publish, as the appeal invites', async () => {

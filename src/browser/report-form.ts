@@ -1,10 +1,9 @@
 import { otherLanguage } from '../lib/appeal/vocabulary';
-import { format, type Plural } from '../lib/i18n/format';
 import { explainProblems, type ExplainedProblem, type ReportProblemCode } from '../lib/reports/problems';
 import type { Headline } from '../lib/reports/tally';
+import { showTally } from './tally';
 
-/** The shared schema (with zod) is fetched when the supporter starts on the form, not on first view. */
-const loadSchema = () => import('../lib/reports/schema');
+type Schema = typeof import('../lib/reports/schema');
 
 /** What the form says, in the page's language, from its data-strings attribute (src/components/ReportForm.astro). */
 interface FormStrings {
@@ -15,30 +14,35 @@ interface FormStrings {
   failed: string;
   rateLimited: string;
   problemsHeading: string;
-  tallyActions: Plural;
-  tallyReports: Plural;
-  tallyLine: string;
   problems: Record<ReportProblemCode, string>;
 }
 
 /** Attempts for one report when the connection or the storage fails; each re-sends the same id. */
 const attempts = 4;
+/** The longest Retry-After the form waits out by itself; a longer one is told to the supporter. */
+const longestWaitSeconds = 10;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "12 actions reported in 5 reports so far." in the page's language, or nothing before the first report. */
-export function tallyText(strings: Pick<FormStrings, 'tallyActions' | 'tallyReports' | 'tallyLine'>, tally: Headline, lang: string): string {
-  if (tally.reports === 0) return '';
-  return format(lang, strings.tallyLine, {
-    actions: format(lang, strings.tallyActions, { count: tally.actions }),
-    reports: format(lang, strings.tallyReports, { count: tally.reports }),
+let schema: Promise<Schema> | undefined;
+/**
+ * The shared rules (zod) are fetched while the supporter reads or fills the form, not in the first
+ * view. A failed fetch is forgotten, so the next press fetches them again; browsers keep a failed
+ * module import, so the retry asks for the same file under a new address.
+ */
+export function loadSchema(): Promise<Schema> {
+  schema ??= import('../lib/reports/schema').catch((error: unknown) => {
+    const url = /https?:\/\/\S+?\.js/.exec(String(error))?.[0];
+    return url ? (import(/* @vite-ignore */ `${url}?retry=${Date.now()}`) as Promise<Schema>) : Promise.reject(error);
   });
+  schema.catch(() => (schema = undefined));
+  return schema;
 }
 
 type Outcome =
   | { kind: 'counted'; created: boolean; tally: Headline | undefined }
   | { kind: 'problems'; problems: ExplainedProblem[] }
-  | { kind: 'rate-limited' }
+  | { kind: 'refused'; reason: string }
   | { kind: 'failed' };
 
 async function readJson(response: Response): Promise<Record<string, unknown>> {
@@ -49,7 +53,11 @@ async function readJson(response: Response): Promise<Record<string, unknown>> {
   }
 }
 
-/** Sends one report, retrying lost responses and storage outages with the same id, so it counts once. */
+/**
+ * Sends one report under one id. Only what can succeed later is sent again: a lost request or
+ * answer, a busy or unreachable server (502, 503, 504), a rate limit that lifts within seconds.
+ * Anything else is answered at once with the server's own reason.
+ */
 async function send(body: unknown, lang: string, onRetry: () => void): Promise<Outcome> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let retryAfter = 2 ** attempt * 500;
@@ -64,9 +72,11 @@ async function send(body: unknown, lang: string, onRetry: () => void): Promise<O
         return { kind: 'counted', created: response.status === 201, tally: answer['tally'] as Headline | undefined };
       }
       if (response.status === 422) return { kind: 'problems', problems: (answer['errors'] as ExplainedProblem[] | undefined) ?? [] };
-      if (response.status === 429) return { kind: 'rate-limited' };
       const seconds = Number(response.headers.get('retry-after'));
-      if (Number.isFinite(seconds) && seconds > 0) retryAfter = Math.min(seconds, 10) * 1000;
+      const lifts = Number.isFinite(seconds) && seconds > 0 && seconds <= longestWaitSeconds;
+      const retryable = [502, 503, 504].includes(response.status) || (response.status === 429 && lifts);
+      if (!retryable) return { kind: 'refused', reason: typeof answer['detail'] === 'string' ? answer['detail'] : '' };
+      if (lifts) retryAfter = seconds * 1000;
     } catch {
       // The request or its answer was lost: the report may be stored, and re-sending its id is safe.
     }
@@ -105,6 +115,11 @@ export function enhanceReportForm(): void {
   newReport();
   form.noValidate = true;
 
+  const say = (message: string) => {
+    // Cleared first, so a screen reader announces the same message again.
+    status.textContent = '';
+    window.setTimeout(() => (status.textContent = message), 50);
+  };
   const clearProblems = () => {
     summary.hidden = true;
     summary.replaceChildren();
@@ -147,57 +162,62 @@ export function enhanceReportForm(): void {
     summary.hidden = false;
     summary.focus();
   };
-  const showTally = (tally: Headline | undefined) => {
-    const text = tally ? tallyText(strings, tally, lang) : '';
-    if (!text) return;
-    for (const line of document.querySelectorAll<HTMLElement>('[data-tally]')) {
-      line.textContent = text;
-      line.hidden = false;
-    }
-  };
 
-  form.addEventListener('focusin', () => void loadSchema(), { once: true });
+  // Fetch the rules ahead of the first press: when the browser is idle, or when the form comes into view.
+  const preload = () => void loadSchema().catch(() => {});
+  if ('IntersectionObserver' in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      preload();
+    });
+    observer.observe(form);
+  }
+  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 5_000 });
+  form.addEventListener('focusin', preload, { once: true });
+
   let sending = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (sending) return;
     sending = true;
-    const { checkReport, reportFromForm } = await loadSchema();
+    // The button stays focusable while busy (aria-disabled, not disabled), so focus never falls to the page.
+    button.setAttribute('aria-disabled', 'true');
+    say(strings.sending);
+    const finish = (message: string) => {
+      sending = false;
+      button.removeAttribute('aria-disabled');
+      say(message);
+    };
+    let rules: Schema;
+    try {
+      rules = await loadSchema();
+    } catch {
+      return finish(strings.failed);
+    }
     const fields = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.append(name, value);
-    const report = reportFromForm(fields);
-    const check = checkReport(report, choices);
+    const report = rules.reportFromForm(fields);
+    const check = rules.checkReport(report, choices);
     if (!check.success) {
-      sending = false;
+      finish('');
       showProblems(explainProblems(check.problems, strings.problems, lang));
       return;
     }
     clearProblems();
-    button.disabled = true;
-    status.textContent = strings.sending;
-    await send(report, lang, () => (status.textContent = strings.retrying)).then((outcome) => {
-      sending = false;
-      button.disabled = false;
-      if (outcome.kind === 'counted') {
-        status.textContent = outcome.created ? strings.sent : strings.alreadySent;
-        showTally(outcome.tally);
-        form.reset();
-        newReport();
-      } else if (outcome.kind === 'problems') {
-        status.textContent = '';
-        showProblems(outcome.problems);
-      } else {
-        status.textContent = outcome.kind === 'rate-limited' ? strings.rateLimited : strings.failed;
-      }
-    });
+    const outcome = await send(report, lang, () => say(strings.retrying));
+    if (outcome.kind === 'counted') {
+      finish(outcome.created ? strings.sent : strings.alreadySent);
+      showTally(outcome.tally);
+      form.reset();
+      newReport();
+    } else if (outcome.kind === 'problems') {
+      finish('');
+      showProblems(outcome.problems);
+    } else if (outcome.kind === 'refused') {
+      finish(outcome.reason || strings.failed);
+    } else {
+      finish(strings.failed);
+    }
   });
-
-  // The tally is worth a glance but never worth delaying the page: fetch it once the page is idle.
-  const loadTally = () =>
-    fetch('/api/tally', { headers: { accept: 'application/json' } })
-      .then((response) => (response.ok ? (response.json() as Promise<Headline>) : undefined))
-      .then(showTally)
-      .catch(() => {});
-  if ('requestIdleCallback' in window) requestIdleCallback(() => void loadTally());
-  else setTimeout(() => void loadTally(), 1);
 }

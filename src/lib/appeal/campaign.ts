@@ -10,7 +10,8 @@ import { defaultLanguage, languages } from '../i18n/editions';
 import type { Language } from '../i18n/languages';
 import type { CampaignRules } from '../reports/intake';
 import type { ReportChoices } from '../reports/schema';
-import type { Appeal, Letter, Target } from './schema';
+import type { Appeal, Letter, Target, Update } from './schema';
+import { appealState, publishedUpdates, type AppealState } from './state';
 
 export interface Campaign {
   /** The language of the edition this was loaded for. */
@@ -24,6 +25,12 @@ export interface Campaign {
   choices: ReportChoices;
   /** What storing a report needs: those choices, and the time zone the tally's days are counted in. */
   rules: CampaignRules;
+  /** Every update in this language, newest first, whether or not its day has come. */
+  updates: Update[];
+  /** Where the appeal stands at a moment: open, past its deadline, or closed by an update. */
+  stateAt(now: Date): AppealState<Update>;
+  /** The updates published by a moment, newest first. */
+  updatesAt(now: Date): Update[];
 }
 
 /**
@@ -55,7 +62,7 @@ function checkTranslated(target: Target): Target {
 }
 
 /** Facts that are the same in every language: an edition that says otherwise is a content error. */
-const sameInEveryLanguage = ['ua', 'deadline', 'deadlineTimeZone', 'preferredLanguage'] as const;
+const sameInEveryLanguage = ['ua', 'published', 'deadline', 'deadlineTimeZone', 'preferredLanguage'] as const;
 
 async function checkSameFacts(appeal: Appeal): Promise<void> {
   const original = (await entryIn('appeal', defaultLanguage)).data;
@@ -64,6 +71,34 @@ async function checkSameFacts(appeal: Appeal): Promise<void> {
       throw new Error(`content/appeal/${appeal.lang}.md says "${field}: ${appeal[field]}" but content/appeal/${defaultLanguage}.md says "${original[field]}": they must agree.`);
     }
   }
+}
+
+/** Facts of an update that every language's file must give alike. */
+const updateFacts = (update: Update) => JSON.stringify([update.date, update.kind, update.actionsRequested, update.source]);
+
+/** The updates in one language, each checked against its other languages, newest first. */
+async function updatesIn(lang: Language): Promise<Update[]> {
+  const folders = new Map<string, Map<string, Update>>();
+  for (const entry of await getCollection('updates')) {
+    const [folder = '', file = ''] = entry.id.split('/');
+    if (entry.data.lang !== file) throw new Error(`content/updates/${entry.id}.md says "lang: ${entry.data.lang}"; it must say "lang: ${file}".`);
+    const files = folders.get(folder) ?? new Map<string, Update>();
+    files.set(file, { ...entry.data, id: folder, html: entry.rendered?.html ?? '' });
+    folders.set(folder, files);
+  }
+  const updates: Update[] = [];
+  for (const [folder, files] of folders) {
+    const missing = languages.filter((edition) => !files.has(edition));
+    if (missing.length > 0) throw new Error(`content/updates/${folder}/ needs a file for each language the site publishes; missing: ${missing.map((edition) => `${edition}.md`).join(', ')}.`);
+    const original = files.get(defaultLanguage)!;
+    for (const [file, update] of files) {
+      if (updateFacts(update) !== updateFacts(original)) {
+        throw new Error(`content/updates/${folder}/${file}.md must give the same date, kind, actionsRequested and source as ${defaultLanguage}.md.`);
+      }
+    }
+    updates.push(files.get(lang)!);
+  }
+  return updates.sort((a, b) => b.date.localeCompare(a.date));
 }
 
 let shared: Promise<{ targets: Target[]; letters: Letter[] }> | undefined;
@@ -102,6 +137,7 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
         throw new Error(`content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`);
       }
       const choices = { targets: targets.map((target) => target.id), languages };
+      const updates = await updatesIn(lang);
       return {
         lang,
         appeal: { ...entry.data, Content },
@@ -109,6 +145,9 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
         letters: [...letters].sort((a, b) => Number(b.lang === preferred) - Number(a.lang === preferred)),
         choices,
         rules: { choices, timeZone: entry.data.deadlineTimeZone },
+        updates,
+        stateAt: (now) => appealState(entry.data, updates, now),
+        updatesAt: (now) => publishedUpdates(updates, now, entry.data.deadlineTimeZone),
       };
     })();
     campaigns.set(lang, campaign);

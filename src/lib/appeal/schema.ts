@@ -36,7 +36,7 @@ const translated = (what: string) =>
 /** Marks a file as a translation: from which language, and the note readers see. */
 const translation = fields({
   from: language.describe('Language of the original text.'),
-  note: z.string().trim().min(1).describe('Sentence shown to readers saying this is a translation.'),
+  note: z.string().trim().min(1).optional().describe('Sentence shown to readers of this language saying the page is a translation (letters get one in the reader\'s language from content/strings/).'),
 }).optional();
 
 const isoDate = z
@@ -50,7 +50,7 @@ const isoDate = z
 
 const timeZone = z.string().refine((value) => {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    new Intl.DateTimeFormat(undefined, { timeZone: value });
     return true;
   } catch {
     return false;
@@ -77,6 +77,7 @@ export const appealSchema = fields({
   steps: z.array(z.string().trim().min(1)).min(1, 'List at least one step under "steps".').describe('The "take action" steps, in order.'),
   preferredLanguage: language.describe('Language the officials prefer letters in.'),
   preferredLanguageNote: z.string().trim().min(1).describe('What the appeal says about the language to write in.'),
+  published: isoDate.optional().describe('Day Amnesty issued the appeal, as YYYY-MM-DD, when it is known; once the appeal closes, the page dates the record by it.'),
   deadline: isoDate.describe('Last day to send appeals, as YYYY-MM-DD.'),
   deadlineTimeZone: timeZone.describe('Time zone whose end of day closes the deadline.'),
   afterDeadline: z.string().trim().min(1).describe('Guidance shown once the deadline has passed.'),
@@ -119,6 +120,32 @@ export const letterSchema = fields({
   translation: translation.describe('Present when this letter translates another; the note is shown beside the letter.'),
 });
 
+/**
+ * What happened after the appeal was issued: one folder per update in content/updates/, one file
+ * per language in it (en.md, es.md). The body is the update's text.
+ */
+export const updateSchema = fields({
+  lang: language.describe('Language this file is written in; must match the file name.'),
+  date: isoDate.describe('Day of the news, as YYYY-MM-DD; the update counts from that day in the appeal\'s time zone.'),
+  kind: z
+    .enum(['further-information', 'outcome'], { error: 'Say what the update is: "kind: further-information" (news, the appeal goes on) or "kind: outcome" (how the case ended).' })
+    .describe('further-information: news while the case goes on; outcome: how it ended.'),
+  title: z.string().trim().min(1).max(90, 'Keep the title under 90 characters: it heads the update on the page and in the feed.').describe('Headline of the update.'),
+  summary: z.string().trim().min(1).max(220, 'Keep the summary to one sentence under 220 characters: it leads the page once the appeal closes.').describe('The news in one sentence.'),
+  source: fields({
+    document: z
+      .string()
+      .regex(/^[A-Z]{3} \d{2}\/\d{4}\/\d{4}$/, 'Write the document index as Amnesty prints it, for example "AMR 46/5182/2022".')
+      .describe('Amnesty International\'s document index.'),
+    url: z.url('Give the full web address of the published document, starting with https://.').describe('Where the document is published.'),
+  }).describe('The published document the update is based on.'),
+  actionsRequested: z
+    .boolean({ error: 'Say whether the campaign still asks people to act: "actionsRequested: true" or "actionsRequested: false".' })
+    .describe('false once the campaign asks for no further action: the appeal then shows as closed.'),
+  translation: translation.describe('Present when this file translates another language; the note is shown to readers.'),
+});
+
 export type Appeal = z.infer<typeof appealSchema>;
+export type Update = z.infer<typeof updateSchema> & { id: string; html: string };
 export type Target = z.infer<typeof targetSchema> & { id: string };
 export type Letter = z.infer<typeof letterSchema> & { body: string };

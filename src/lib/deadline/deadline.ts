@@ -25,12 +25,18 @@ export function deadlineEnd(date: string, timeZone: string): Date {
   return new Date(instant);
 }
 
+/** The instant a calendar day begins in a time zone: the end of the day before. */
+export function dayStart(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return deadlineEnd(new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10), timeZone);
+}
+
 /** True once the whole deadline day has passed where the deadline is set. */
 export function isPastDeadline(now: Date, date: string, timeZone: string): boolean {
   return now.getTime() >= deadlineEnd(date, timeZone).getTime();
 }
 
-/** The deadline's calendar day in a reader's locale, e.g. "January 3, 2022" or "3 de enero de 2022". */
-export function formatDeadline(date: string, locale: string | undefined): string {
+/** A calendar day (YYYY-MM-DD) in a reader's locale, e.g. "January 3, 2022" or "3 de enero de 2022", never a day off by the time zone. */
+export function formatDay(date: string, locale: string | undefined): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -13,16 +13,28 @@ export const languages: readonly Language[] = i18n.locales.map((locale) => (type
 /** The edition at "/"; the others live under "/<language>/". */
 export const defaultLanguage: Language = i18n.defaultLocale;
 
-/** The address of a page in an edition: localePath('es', '/thanks/') is "/es/thanks/"; a "#part" is kept. */
+/** The address of a page or file in an edition: localePath('es', '/thanks/') is "/es/thanks/"; a "#part" is kept. */
 export function localePath(lang: Language, path = '/'): string {
   const [pathname = '/', hash] = path.split('#');
-  const address = getRelativeLocaleUrl(lang, pathname.replace(/^\//, ''));
+  const page = getRelativeLocaleUrl(lang, pathname.replace(/^\//, ''));
+  // Astro ends page addresses with a slash; a file ("/updates.xml") keeps its name as it is.
+  const address = /\.[a-z0-9]+$/i.test(pathname) ? page.replace(/\/$/, '') : page;
   return hash === undefined ? address : `${address}#${hash}`;
 }
 
 /** Route parameters of the editions for pages under src/pages/[...locale]/: none for the root edition. */
 export function editionParams(): { params: { locale: string | undefined }; props: { lang: Language } }[] {
   return languages.map((lang) => ({ params: { locale: lang === defaultLanguage ? undefined : lang }, props: { lang } }));
+}
+
+/**
+ * The edition an address belongs to: its first segment when that names an edition ("/es/…"), else
+ * the root edition. Only the first segment counts: "/letters/minister/es/" is the root edition's
+ * page for the Spanish letter.
+ */
+export function editionOfPath(pathname: string): Language {
+  const [, first] = pathname.split('/');
+  return languages.find((lang) => lang !== defaultLanguage && lang === first) ?? defaultLanguage;
 }
 
 /** The edition a [...locale] parameter names, or undefined for an address that is no edition. */

@@ -13,10 +13,14 @@ export function isLanguageTag(tag: string): boolean {
   }
 }
 
-/** A language's name, in the language of the page ("Spanish" on an English page) or in its own ("Español"). */
-export function languageName(lang: Language, inLanguage: Language = lang): string {
+/**
+ * A language's name, in the language of the page ("Spanish" on an English page) or in its own
+ * ("Español"). Capitalized to stand alone as a label; `inSentence` leaves it as the language
+ * writes it mid-sentence ("la carta en español").
+ */
+export function languageName(lang: Language, inLanguage: Language = lang, { inSentence = false } = {}): string {
   const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(lang) ?? lang;
-  return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
+  return inSentence ? name : name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
 }
 
 /** The primary subtag, lower case: "es-PE" is "es". */

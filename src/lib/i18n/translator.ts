@@ -1,6 +1,7 @@
 /** The interface strings of one language with the helpers that write them, as pages and routes use them (Astro.locals.i18n). */
 import { getEntry } from 'astro:content';
 import { localePath } from './editions';
+import { formatDay } from '../deadline/deadline';
 import { format, formatNumber, type Message, type Values } from './format';
 import type { Language } from './languages';
 import type { Strings } from './strings';
@@ -13,6 +14,8 @@ export interface I18n {
   format(message: Message, values?: Values): string;
   /** A number as this language writes it. */
   number(value: number): string;
+  /** A calendar day (YYYY-MM-DD) as this edition writes it: "17 December 2021", "17 de diciembre de 2021". */
+  day(date: string): string;
   /** The address of a page in this edition ("/es/thanks/" for "/thanks/"). */
   path(path?: string): string;
 }
@@ -31,6 +34,7 @@ export function i18nFor(lang: Language): Promise<I18n> {
         t,
         format: (message, values) => format(lang, message, values),
         number: (value) => formatNumber(lang, value),
+        day: (date) => formatDay(date, t.locale),
         path: (path) => localePath(lang, path),
       };
     })();

@@ -19,12 +19,18 @@ export function gmailLink({ to, subject, body }: Message): string {
   return `https://mail.google.com/mail/?view=cm&fs=1&to=${encode(to)}&su=${encode(subject)}&body=${encode(body)}`;
 }
 
+/** Outlook for personal accounts (outlook.com, hotmail.com). */
 export function outlookLink({ to, subject, body }: Message): string {
   return `https://outlook.live.com/mail/0/deeplink/compose?to=${encode(to)}&subject=${encode(subject)}&body=${encode(body)}`;
 }
 
+/** Outlook for work and school accounts (Microsoft 365), which outlook.live.com does not serve. */
+export function outlookWorkLink({ to, subject, body }: Message): string {
+  return `https://outlook.office.com/mail/deeplink/compose?to=${encode(to)}&subject=${encode(subject)}&body=${encode(body)}`;
+}
+
 /** Every way to open an email, keyed by the name the page uses for it. */
-export const composeLinks = { mailto: mailtoLink, gmail: gmailLink, outlook: outlookLink } as const;
+export const composeLinks = { mailto: mailtoLink, gmail: gmailLink, outlook: outlookLink, 'outlook-work': outlookWorkLink } as const;
 export type Composer = keyof typeof composeLinks;
 
 /** "+1 202 833 9860" becomes "tel:+12028339860". */

@@ -78,6 +78,17 @@ export async function tallyEtag(body: string): Promise<string> {
   return `"${Array.from(digest.subarray(0, 12), (byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
 }
 
+/**
+ * The tally in one format, cacheable as the API promises: the CDN keeps it briefly and revalidates
+ * in the background; a client that has these figures already gets 304.
+ */
+export async function tallyResponse(request: Request, body: string, contentType: string): Promise<Response> {
+  const etag = await tallyEtag(body);
+  const headers = { etag, ...tallyCacheHeaders };
+  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': contentType, ...headers } });
+}
+
 /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
 export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { channels, otherLanguage, type Channel } from '../appeal/vocabulary';
 import type { Language } from '../i18n/languages';
+import { isCountryCode } from './countries';
 import { isReportProblemCode, type ReportProblem, type ReportProblemCode } from './problems';
 
 export { reportProblemCodes, explainProblems, type ReportProblem, type ReportProblemCode, type ExplainedProblem } from './problems';
@@ -42,20 +43,7 @@ export const reportFields = {
   startedAt: 'startedAt',
 } as const;
 
-/** Codes that ISO 3166-1 leaves to private use or reserves; Kosovo's XK is in common use and allowed. */
-const notCountries = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN|UK)$/;
-
-/** An ISO 3166-1 alpha-2 code in upper case that names a country or territory. */
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !notCountries.test(code);
-}
-
-/** Every country code a browser can name, for the country menu: names come from Intl, not a list. */
-export function countryCodes(locale: string): string[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-  return letters.flatMap((first) => letters.map((second) => first + second)).filter((code) => isCountryCode(code) && names.of(code) !== undefined);
-}
+export { countryCodes, isCountryCode } from './countries';
 
 const count = z.optional(
   z.int({ error: 'count-not-whole' }).check(z.minimum(0, { error: 'count-negative' }), z.maximum(reportLimits.perChannel, { error: 'count-too-many' })),
@@ -123,7 +111,8 @@ function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
           z
             .pipe(
               z.string({ error: 'country-invalid' }).check(z.maxLength(8, { error: 'country-invalid' })),
-              z.transform((code: string) => code.trim().toUpperCase()),
+              // Only ASCII letters are upper-cased: "ß" must not become "SS".
+              z.transform((code: string) => code.trim().replace(/[a-z]/g, (letter) => letter.toUpperCase())),
             )
             .check(z.refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' })),
           z.transform((code: string) => (code === '' ? undefined : code)),

@@ -5,7 +5,8 @@
 import { z } from 'astro/zod';
 
 const localSalt = 'ua-119-21 local development salt: set REPORTS_HASH_SALT in production';
-const limit = z.coerce.number().int().positive();
+/** A limit the database can hold (a Postgres integer). */
+const limit = z.coerce.number().int().positive().max(2_147_483_647);
 
 export interface ReportSettings {
   /** Reports accepted from one client in the window (REPORTS_RATE_LIMIT, default 20). */
@@ -22,7 +23,7 @@ function limitFrom(name: string, value: string | undefined, fallback: number): n
   if (value === undefined || value.trim() === '') return fallback;
   const parsed = limit.safeParse(value);
   if (parsed.success) return parsed.data;
-  console.warn(`${name}=${value} is not a whole number above 0: using ${fallback}.`);
+  console.warn(`${name}=${value} is not a whole number from 1 to 2147483647: using ${fallback}.`);
   return fallback;
 }
 

@@ -1,5 +1,6 @@
 /** The public tally as /api/tally returns it, built from the tally table's rows. Browser-safe. */
-import { channels, otherLanguage, type Channel } from '../appeal/vocabulary';
+import { channels, otherLanguage, type Channel } from '../appeal/vocabulary.ts';
+import { csv, type CsvCell } from '../csv.ts';
 
 /** The two figures a report's answer carries: where the campaign stands, the supporter's report included. */
 export interface Headline {
@@ -43,6 +44,10 @@ export interface TallyRow {
   first_at: Date | string | null;
   updated_at: Date | string | null;
 }
+
+/** The tally table's rows with their shards added together (run by the report function and the organizers' desk). */
+export const tallyQuery = `SELECT dimension, key, sum(actions) AS actions, sum(reports) AS reports, min(first_at) AS first_at,
+  max(updated_at) FILTER (WHERE reports > 0) AS updated_at FROM tally GROUP BY dimension, key`;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -92,4 +97,18 @@ export function tallyFromRows(rows: readonly TallyRow[], targetIds: readonly str
   }
   if (other.reports > 0) tally.byCountry[otherCountries] = other;
   return tally;
+}
+
+/**
+ * The tally as CSV (RFC 4180, a header row), one row per dimension and key: the same figures as the
+ * JSON, countries under the threshold already added into "other".
+ */
+export function tallyCsv(tally: Tally): string {
+  const rows: CsvCell[][] = [['dimension', 'key', 'actions', 'reports'], ['all', '', tally.actions, tally.reports]];
+  for (const [channel, actions] of Object.entries(tally.byChannel)) rows.push(['channel', channel, actions, null]);
+  for (const [target, reports] of Object.entries(tally.byTarget)) rows.push(['target', target, null, reports]);
+  for (const [dimension, figures] of [['day', tally.byDay], ['country', tally.byCountry], ['language', tally.byLanguage]] as const) {
+    for (const [key, { actions, reports }] of Object.entries(figures)) rows.push([dimension, key, actions, reports]);
+  }
+  return csv(rows);
 }
