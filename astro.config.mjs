@@ -33,7 +33,7 @@ export default defineConfig({
     }),
     localDatabaseMigrations(),
     // The headline face (Anton), subset to the characters the content uses, as a hashed /_astro/*.woff2.
-    headlineFont({ package: '@fontsource/anton', family: 'Anton', textFrom: ['content'] }),
+    headlineFont({ package: '@fontsource/anton', family: 'Anton', textFrom: ['content'], uppercase: true }),
   ],
   security: {
     // The report routes check where a post comes from themselves, so that a refusal is an answer in

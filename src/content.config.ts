@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { appealSchema, letterSchema, targetSchema, updateSchema } from './lib/appeal/schema';
+import { appealSchemaWith, letterSchema, targetSchema, updateSchema } from './lib/appeal/schema';
 import { stringsSchema } from './lib/i18n/strings';
 
 /**
@@ -12,7 +12,7 @@ const filesIn = (folder: string, pattern = '*.md') =>
   glob({ pattern, base: `./content/${folder}`, generateId: ({ entry }) => entry.replace(/\.(md|ya?ml)$/, '') });
 
 export const collections = {
-  appeal: defineCollection({ loader: filesIn('appeal'), schema: appealSchema }),
+  appeal: defineCollection({ loader: filesIn('appeal'), schema: ({ image }) => appealSchemaWith(image()) }),
   targets: defineCollection({ loader: filesIn('targets'), schema: targetSchema }),
   letters: defineCollection({ loader: filesIn('letters'), schema: letterSchema }),
   updates: defineCollection({ loader: filesIn('updates', '*/*.md'), schema: updateSchema }),

@@ -4,3 +4,9 @@ declare namespace App {
     i18n: import('./lib/i18n/translator').I18n;
   }
 }
+
+/** The headline face's main file, as tools/headline-font.ts subsets it: its address, to preload it. */
+declare module 'virtual:headline-font?url' {
+  const url: string;
+  export default url;
+}

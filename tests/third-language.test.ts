@@ -91,6 +91,19 @@ describe('the third-language site, built and served', () => {
     expect(html.match(/data-report-target/g)).toHaveLength(3);
   });
 
+  it('shows the appeal\'s picture from content as AVIF and WebP at several widths, with its alt text and credit', async () => {
+    const { html } = await page('/');
+    const picture = /<picture>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? '';
+    expect(picture).toMatch(/<source[^>]+type="image\/avif"/);
+    expect(picture).toMatch(/<source[^>]+type="image\/webp"/);
+    expect(picture).toMatch(/sizes="\(min-width: 72rem\) 72rem, 100vw"/);
+    expect(picture).toContain('alt="Ilustração de exemplo, em amarelo e preto, sem pessoas."');
+    expect(html).toContain('Imagem de exemplo: equipe do site');
+    const avif = /srcset="([^" ]+\.avif)/.exec(picture)?.[1] ?? '';
+    const image = await fetch(`${site.url}${avif}`);
+    expect(image.headers.get('content-type')).toBe('image/avif');
+  });
+
   it('says every interface word in Portuguese, from its strings table, and none of the English table’s', async () => {
     const { html } = await page('/');
     for (const text of [pt.reportSubmit, pt.officialsHeading, pt.reportLanguageOther, pt.updatesHeading]) expect(html).toContain(text.replaceAll("'", '&#39;'));

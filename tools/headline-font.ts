@@ -31,6 +31,8 @@ export interface HeadlineFontOptions {
   always?: string;
   /** OpenType features to keep; kern only by default (drops liga/locl/frac/ccmp: ~10-15% smaller). */
   keepFeatures?: string[];
+  /** The face is only set in capitals: keep upper-case glyphs only (about 1.5 KB less for Anton). */
+  uppercase?: boolean;
 }
 
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
@@ -66,17 +68,17 @@ function toUnicodeRange(cps: number[]): string {
 }
 
 export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
-  const { package: pkg, family, weight = 400, textFrom, always = PRINTABLE_ASCII + PUNCTUATION, keepFeatures = ['kern'] } = options;
+  const { package: pkg, family, weight = 400, textFrom, always = PRINTABLE_ASCII + PUNCTUATION, keepFeatures = ['kern'], uppercase = false } = options;
   return {
     name: 'headline-font',
     hooks: {
-      'astro:config:setup': async ({ config, command, injectScript, addWatchFile, logger }) => {
+      'astro:config:setup': async ({ config, command, injectScript, updateConfig, addWatchFile, logger }) => {
         const started = performance.now();
         const folders = textFrom.map((f) => new URL(f.endsWith('/') ? f : `${f}/`, config.root));
         const text = always + (await Promise.all(folders.map(textOf))).join('');
-        // Keep both cases: headlines may be set with text-transform: uppercase.
+        // The face is only ever set in capitals (text-transform: uppercase): lower-case glyphs are never drawn.
         const chars = new Set<number>();
-        for (const ch of text) for (const c of [ch, ch.toLocaleUpperCase(), ch.toLocaleLowerCase()]) for (const x of c) chars.add(x.codePointAt(0)!);
+        for (const ch of text) for (const c of uppercase ? ch.toLocaleUpperCase() : ch + ch.toLocaleUpperCase() + ch.toLocaleLowerCase()) chars.add(c.codePointAt(0)!);
 
         const require = createRequire(new URL('package.json', config.root));
         const pkgDir = new URL('./', `file://${require.resolve(`${pkg}/package.json`)}`);
@@ -86,6 +88,7 @@ export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
         await mkdir(outDir, { recursive: true });
 
         const faces: string[] = [];
+        const files: string[] = [];
         let bytes = 0;
         for (const [subset, range] of Object.entries(ranges)) {
           const has = inRange(range);
@@ -98,6 +101,7 @@ export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
           const woff2 = await subsetFont(source, String.fromCodePoint(...cps), { targetFormat: 'woff2', noHinting: true, keepFeatures });
           const file = `${id}-${subset}-${weight}.woff2`; // Vite adds the content hash when it emits it.
           await writeFile(new URL(file, outDir), woff2);
+          files.push(file);
           bytes += woff2.length;
           faces.push(
             `@font-face {\n  font-family: '${family}';\n  font-style: normal;\n  font-weight: ${weight};\n  font-display: swap;\n` +
@@ -107,6 +111,9 @@ export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
         const css = new URL('headline-font.css', outDir);
         await writeFile(css, `/* ${family} subset to the characters of ${textFrom.join(', ')} by the headline-font integration */\n${faces.join('\n')}\n`);
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(css))};`);
+        // The first file (latin) as an import, so a page can preload it: `import url from 'virtual:headline-font?url'`.
+        const [first] = files;
+        if (first) updateConfig({ vite: { resolve: { alias: [{ find: /^virtual:headline-font(?=\?|$)/, replacement: fileURLToPath(new URL(first, outDir)) }] } } });
         if (command === 'dev') for (const folder of folders) for (const e of await readdir(folder, { recursive: true, withFileTypes: true })) if (e.isFile()) addWatchFile(`${e.parentPath}/${e.name}`);
         logger.info(`${family}: ${chars.size} characters, ${faces.length} file(s), ${bytes} bytes woff2, ${(performance.now() - started).toFixed(0)} ms`);
       },

@@ -10,8 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
@@ -125,23 +124,19 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
         !headers.has('content-encoding') &&
         /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') &&
         /^(text\/|application\/(json|javascript|xml|problem\+json|manifest\+json)|image\/svg)/.test(headers.get('content-type') ?? '');
-      if (compress) {
+      // Netlify answers a function's response whole, not streamed: so does this server, in one write.
+      let body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+      if (body && compress) {
+        body = gzipSync(body);
         headers.set('content-encoding', 'gzip');
-        headers.delete('content-length');
         headers.append('vary', 'Accept-Encoding');
       }
+      if (body) headers.set('content-length', String(body.byteLength));
       if (answer.statusText) response.statusMessage = answer.statusText;
       // A body the function did not read to the end is never read: the connection closes after the answer.
       if (hasBody && !request.complete) headers.set('connection', 'close');
       response.writeHead(answer.status, [...headers].flat());
-      if (!answer.body) return void response.end();
-      const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream);
-      // A page that fails while streaming ends its own response, not the server.
-      body.on('error', (error) => {
-        console.error(error);
-        response.destroy();
-      });
-      (compress ? body.pipe(createGzip()) : body).pipe(response);
+      response.end(body);
     } catch (error) {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

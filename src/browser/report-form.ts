@@ -92,9 +92,7 @@ async function send(body: unknown, lang: string, onRetry: () => void): Promise<O
  * With JavaScript the report form checks itself with the shared schema, sends JSON, shows problems
  * beside their fields and the new tally without leaving the page. Without it, the form posts as HTML.
  */
-export function enhanceReportForm(): void {
-  const form = document.querySelector<HTMLFormElement>('form[data-report]');
-  if (!form) return;
+export function enhanceReportForm(form: HTMLFormElement): void {
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as FormStrings;
   const lang = document.documentElement.lang;
   const idField = form.querySelector<HTMLInputElement>('input[data-report-id]');
@@ -163,18 +161,8 @@ export function enhanceReportForm(): void {
     summary.focus();
   };
 
-  // Fetch the rules ahead of the first press: when the browser is idle, or when the form comes into view.
-  const preload = () => void loadSchema().catch(() => {});
-  if ('IntersectionObserver' in window) {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
-      preload();
-    });
-    observer.observe(form);
-  }
-  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 5_000 });
-  form.addEventListener('focusin', preload, { once: true });
+  // The form is in view or in use (src/browser/appeal.ts): fetch its rules now, ahead of the first press.
+  void loadSchema().catch(() => {});
 
   let sending = false;
   form.addEventListener('submit', async (event) => {

@@ -24,7 +24,6 @@ export function showTally(tally: Headline | undefined): void {
   for (const line of document.querySelectorAll<HTMLElement>('[data-tally]')) {
     const text = tallyText(JSON.parse(line.dataset['tally'] ?? '{}') as TallyLineStrings, tally, lang);
     line.textContent = text;
-    line.hidden = text === '';
   }
 }
 

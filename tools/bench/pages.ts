@@ -47,23 +47,28 @@ function figures(lhr: Result, path: string, performanceRuns: (number | null)[]):
   };
 }
 
-/** The report form's rules: loaded when a supporter first reaches the form, not in the first view. */
-async function formRulesBytes(baseUrl: string): Promise<number> {
+/** What the page fetches later, on demand (the report form's code and its rules): not part of the first view. */
+async function onDemandBytes(baseUrl: string): Promise<number> {
   const html = await (await fetch(baseUrl)).text();
   const entry = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
   if (!entry) return 0;
-  // Walk the page's static imports; what they import dynamically is fetched later, on demand.
-  const seen = new Set<string>();
-  const later = new Set<string>();
-  const walk = async (url: URL): Promise<void> => {
-    if (seen.has(url.href)) return;
-    seen.add(url.href);
+  const imports = async (url: URL) => {
     const code = await (await fetch(url)).text();
-    for (const [, quote = '', file] of code.matchAll(/import\(\s*([`'"])(\.\/[^`'"]+\.js)\1\s*\)/g)) if (quote && file) later.add(new URL(file, url).href);
-    for (const [, file] of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) if (file) await walk(new URL(file, url));
+    const at = (pattern: RegExp) => [...code.matchAll(pattern)].map((match) => new URL(match[2] ?? match[1] ?? '', url));
+    return { now: at(/(?:from|import)\s*(["'])(\.\/[^"']+\.js)\1/g), later: at(/import\(\s*([`'"])(\.\/[^`'"]+\.js)\1\s*\)/g) };
   };
-  await walk(new URL(entry, baseUrl));
-  const sizes = await Promise.all([...later].filter((url) => !seen.has(url)).map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).byteLength));
+  // The first view: the entry and what it imports statically. Everything reached only through import() comes later.
+  const firstView = new Set<string>();
+  const later = new Set<string>();
+  const walk = async (url: URL, deferred: boolean): Promise<void> => {
+    if (firstView.has(url.href) || later.has(url.href)) return;
+    (deferred ? later : firstView).add(url.href);
+    const { now, later: dynamic } = await imports(url);
+    for (const next of now) await walk(next, deferred);
+    for (const next of dynamic) await walk(next, true);
+  };
+  await walk(new URL(entry, baseUrl), false);
+  const sizes = await Promise.all([...later].filter((url) => !firstView.has(url)).map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).byteLength));
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
@@ -85,7 +90,7 @@ export async function measurePages(baseUrl: string, chromiumPath: string, runs: 
   } finally {
     chrome.kill();
   }
-  const formRules = await formRulesBytes(baseUrl);
+  const formRules = await onDemandBytes(baseUrl);
   const targets: Target[] = pages
     .filter((page) => benchPages.find((spec) => spec.path === page.path)?.appeal)
     .flatMap((page) => [
@@ -102,7 +107,7 @@ export async function measurePages(baseUrl: string, chromiumPath: string, runs: 
       ['performance, each run', ...pages.map((page) => page.performanceRuns.join(' / '))],
     ]),
     '',
-    `The report form's rules, loaded on a supporter's first touch of the form: ${kb(formRules)} gzip.`,
+    `The report form's code and rules, fetched when the form comes into view: ${kb(formRules)} gzip (bodies).`,
     `Lighthouse ${runs} run(s) per page, median by performance; bytes include response headers.`,
   ];
   return { lines, data: { runs, pages, formRulesBytes: formRules }, targets };

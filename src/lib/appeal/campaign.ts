@@ -4,19 +4,22 @@
  * cross files (a language missing from an official's file) stop the build with a message
  * naming the file, as the schemas do for single fields.
  */
-import { getCollection, getEntry, render } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { defaultLanguage, languages } from '../i18n/editions';
 import type { Language } from '../i18n/languages';
 import type { CampaignRules } from '../reports/intake';
 import type { ReportChoices } from '../reports/schema';
-import type { Appeal, Letter, Target, Update } from './schema';
+import type { Letter, Target, Update } from './schema';
 import { appealState, publishedUpdates, type AppealState } from './state';
+
+/** An appeal file's data as the content collection gives it (its picture, if any, ready for astro:assets). */
+type AppealData = CollectionEntry<'appeal'>['data'];
 
 export interface Campaign {
   /** The language of the edition this was loaded for. */
   lang: Language;
-  appeal: Appeal & { Content: AstroComponentFactory };
+  appeal: AppealData & { Content: AstroComponentFactory };
   /** The officials, in the order the content gives. */
   targets: Target[];
   /** The sample letter in every language, the one the officials prefer first. */
@@ -64,7 +67,7 @@ function checkTranslated(target: Target): Target {
 /** Facts that are the same in every language: an edition that says otherwise is a content error. */
 const sameInEveryLanguage = ['ua', 'published', 'deadline', 'deadlineTimeZone', 'preferredLanguage'] as const;
 
-async function checkSameFacts(appeal: Appeal): Promise<void> {
+async function checkSameFacts(appeal: AppealData): Promise<void> {
   const original = (await entryIn('appeal', defaultLanguage)).data;
   for (const field of sameInEveryLanguage) {
     if (appeal[field] !== original[field]) {

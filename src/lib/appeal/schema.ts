@@ -65,8 +65,22 @@ const handle = z
 const internationalNumber = (what: 'phone' | 'fax', example = '') =>
   z.string().regex(/^\+[0-9 ]{7,20}$/, `Write the ${what} number in international form, starting with "+"${example}.`);
 
-/** The appeal itself: one file per language in content/appeal/. The body is the additional information. */
-export const appealSchema = fields({
+/**
+ * An optional picture for the appeal, given in each language's file (its alt text is in that
+ * language): a file beside the Markdown, which Astro turns into AVIF and WebP at several widths.
+ */
+const heroImage = <Image extends z.ZodType>(image: Image) =>
+  fields({
+    src: image.describe('The picture, a file next to this one, for example "./hero.jpg".'),
+    alt: z.string().trim().min(1, 'Describe the picture for people who cannot see it.').describe('What the picture shows, in this file\'s language.'),
+    credit: z.string().trim().min(1, 'Credit the photographer or source.').describe('Who made the picture, shown under it.'),
+  });
+
+/**
+ * The appeal itself: one file per language in content/appeal/. The body is the additional
+ * information. `image` is Astro's image() in the content config; elsewhere (tests) a path.
+ */
+export const appealSchemaWith = <Image extends z.ZodType>(image: Image) => fields({
   ua: z
     .string()
     .regex(/^\d{1,3}\.\d{2}$/, 'The Urgent Action number looks like "119.21" (number, dot, two-digit year).')
@@ -92,9 +106,12 @@ export const appealSchema = fields({
   channels: fields(
     Object.fromEntries(channels.map((channel) => [channel, z.string().trim().min(1).max(60)])) as Record<Channel, z.ZodString>,
   ).describe(`What the report form calls each way of acting, one label each for: ${channels.join(', ')}.`),
+  hero: heroImage(image).optional().describe('An optional picture for the appeal, with its alt text and credit.'),
   lang: language.describe('Language this file is written in; must match the file name.'),
   translation: translation.describe('Present when this file translates another language; the note is shown to readers.'),
 });
+
+export const appealSchema = appealSchemaWith(z.string());
 
 /** One official to write to: one file per official in content/targets/. */
 export const targetSchema = fields({
