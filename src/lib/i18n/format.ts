@@ -18,7 +18,7 @@ export function formatNumber(lang: string, value: number): string {
 }
 
 /** The form of a plural text that a count takes in a language: "1 action", "2 actions". */
-export function pluralForm(lang: string, message: Plural, count: number): string {
+function pluralForm(lang: string, message: Plural, count: number): string {
   const category = new Intl.PluralRules(lang).select(count);
   return message[category] ?? message.other;
 }

@@ -11,10 +11,10 @@ import { recordReport } from './storage/reports';
 import { orOutage } from './storage/pool';
 
 /** Largest report body accepted; a filled form is a few hundred bytes. */
-export const reportBodyLimit = 4_096;
+const reportBodyLimit = 4_096;
 
-export const formType = 'application/x-www-form-urlencoded';
-export const jsonType = 'application/json';
+const formType = 'application/x-www-form-urlencoded';
+const jsonType = 'application/json';
 
 /** Everything that can come of a report request, whichever way it came in. */
 export type ReportOutcome =
@@ -52,16 +52,16 @@ export type ReadRequest =
   | { input: unknown; form: URLSearchParams | undefined };
 
 /** The media type of a request, lower case, without parameters. */
-export function mediaType(request: Request): string {
+function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-export class BodyTooLargeError extends Error {
+class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
 /** Reads at most `limit` bytes; Content-Length is only a shortcut, the count is of bytes received. */
-export async function readBodyWithLimit(request: Request, limit = reportBodyLimit): Promise<Uint8Array> {
+async function readBodyWithLimit(request: Request, limit = reportBodyLimit): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError();
   if (!request.body) return new Uint8Array();
