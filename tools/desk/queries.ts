@@ -31,15 +31,15 @@ export async function recount(client: pg.Client): Promise<Figure[]> {
   return figures((await client.query<TallyRow>('SELECT dimension, key, actions, reports FROM tally_from_reports')).rows);
 }
 
-/** The campaign's totals. */
-export function headline(rows: readonly TallyRow[]): Headline {
-  const all = figures(rows).find((figure) => figure.dimension === 'all');
-  return { actions: all?.actions ?? 0, reports: all?.reports ?? 0 };
-}
-
 /** The tally as the public sees it; officials are those the rows name. */
 export const publicTally = (rows: readonly TallyRow[]): Tally =>
   tallyFromRows(rows, rows.filter((row) => row.dimension === 'target').map((row) => row.key), []);
+
+/** The campaign's totals. */
+export function headline(rows: readonly TallyRow[]): Headline {
+  const { actions, reports } = publicTally(rows);
+  return { actions, reports };
+}
 
 /** Every figure that is not the same in both, by dimension and key; a figure missing on one side is 0. */
 export function differences(before: readonly Figure[], after: readonly Figure[]): Difference[] {

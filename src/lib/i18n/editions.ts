@@ -34,7 +34,7 @@ export function editionParams(): { params: { locale: string | undefined }; props
  */
 export function editionOfPath(pathname: string): Language {
   const [, first] = pathname.split('/');
-  return languages.find((lang) => lang !== defaultLanguage && lang === first) ?? defaultLanguage;
+  return editionOf(first) ?? defaultLanguage;
 }
 
 /** The edition a [...locale] parameter names, or undefined for an address that is no edition. */

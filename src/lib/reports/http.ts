@@ -1,6 +1,6 @@
-/** The report API's answers as HTTP: problem details, JSON, tally caching. Server only. */
+/** The report pipeline's answers: a refusal in words, the API's problem details and JSON, tally caching. Server only. */
 import type { I18n } from '../i18n/translator';
-import { explainProblems } from './problems';
+import { explainProblems, type ExplainedProblem } from './problems';
 import { outcomeStatus, type ReportOutcome } from './intake';
 
 const noStore = { 'cache-control': 'no-store' };
@@ -37,33 +37,47 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...noStore, ...headers } });
 }
 
-const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
+/** Any outcome but a counted report. */
+export type Refusal = Exclude<ReportOutcome, { kind: 'recorded' }>;
 
-/** A report's outcome as the API answers it, in the request's language. */
-export function outcomeAsJson(outcome: ReportOutcome, { t, format, lang }: I18n): Response {
-  const status = outcomeStatus(outcome);
+/**
+ * Why a report was not counted, in the reader's language: one line per problem, and for an invalid
+ * report the fields the lines belong to. The API and the report page both say it this way.
+ */
+export function explainRefusal(outcome: Refusal, { t, format, lang }: I18n): { lines: string[]; fields: ExplainedProblem[] } {
+  const line = (text: string) => ({ lines: [text], fields: [] });
   switch (outcome.kind) {
-    case 'recorded':
-      // The same shape for new and repeated ids, told apart by status.
-      return jsonResponse(status, { status: outcome.created ? 'recorded' : 'already-recorded', id: outcome.id, tally: outcome.tally });
     case 'invalid': {
-      const errors = explainProblems(outcome.problems, t.problems, lang).map((problem) => ({
-        ...problem,
-        pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}`,
-      }));
-      return problemResponse(status, errors.map((problem) => problem.message).join(' '), { errors });
+      const fields = explainProblems(outcome.problems, t.problems, lang);
+      return { lines: fields.map((problem) => problem.message), fields };
     }
     case 'unsupported-type':
-      return problemResponse(status, t.reportWrongType, { headers: { accept: 'application/json, application/x-www-form-urlencoded' } });
+      return line(t.reportWrongType);
     case 'cross-site':
-      return problemResponse(status, t.reportCrossSite);
+      return line(t.reportCrossSite);
     case 'too-large':
-      return problemResponse(status, t.reportTooLarge);
+      return line(t.reportTooLarge);
     case 'rate-limited':
-      return problemResponse(status, format(t.reportTooMany, { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }), { headers: retryAfter(outcome.retryAfterSeconds) });
+      return line(format(t.reportTooMany, { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }));
     case 'unavailable':
-      return problemResponse(status, t.reportUnavailable, { headers: retryAfter(outcome.retryAfterSeconds) });
+      return line(t.reportUnavailable);
   }
+}
+
+/** Retry-After for an outcome that has one. */
+const retryAfterOf = (outcome: ReportOutcome): Record<string, string> =>
+  'retryAfterSeconds' in outcome ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
+
+/** A report's outcome as the API answers it, in the request's language. */
+export function outcomeAsJson(outcome: ReportOutcome, i18n: I18n): Response {
+  const status = outcomeStatus(outcome);
+  // The same shape for new and repeated ids, told apart by status.
+  if (outcome.kind === 'recorded') return jsonResponse(status, { status: outcome.created ? 'recorded' : 'already-recorded', id: outcome.id, tally: outcome.tally });
+  const { lines, fields } = explainRefusal(outcome, i18n);
+  const headers = outcome.kind === 'unsupported-type' ? { accept: 'application/json, application/x-www-form-urlencoded' } : retryAfterOf(outcome);
+  if (outcome.kind !== 'invalid') return problemResponse(status, lines.join(' '), { headers });
+  const errors = fields.map((problem) => ({ ...problem, pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}` }));
+  return problemResponse(status, lines.join(' '), { errors });
 }
 
 /** Browsers keep the tally briefly; Netlify's CDN serves it for a short window and refreshes it in the background. */

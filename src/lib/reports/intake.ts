@@ -1,12 +1,12 @@
 /**
- * The report pipeline, in three rooms that every way in shares (the API's JSON and the report
- * page's form post): read the request once, handle the report, and let the route render the
- * outcome, as JSON or as a page. Nothing here depends on the language the answer is written in.
+ * The report pipeline, the same for every way in (the API's JSON and the report page's form post):
+ * receiveReport reads the request once and handles the report; the route renders the outcome, as
+ * JSON or as a page. Nothing here depends on the language the answer is written in.
  */
 import type { Headline } from './tally';
 import { checkReport, reportFromForm, reviewReasons, type ReportChoices, type ReportProblem } from './schema';
 import { formReportId } from './client';
-import type { ReportSettings } from './settings';
+import { reportSettings, type ReportSettings } from './settings';
 import { recordReport } from './storage/reports';
 import { orOutage } from './storage/pool';
 
@@ -47,7 +47,7 @@ export function outcomeStatus(outcome: ReportOutcome): number {
 }
 
 /** A request read once: either an outcome already (it cannot be a report) or the input to check. */
-export type ReadRequest =
+type ReadRequest =
   | { outcome: ReportOutcome }
   | { input: unknown; form: URLSearchParams | undefined };
 
@@ -106,7 +106,7 @@ export function isCrossSite(request: Request, siteOrigin: string): boolean {
  * a form. A form without an id (no JavaScript on the page) gets one derived from it, so a
  * resubmitted page counts once.
  */
-export async function readReportRequest(request: Request, client: string, receivedAt: number, settings: ReportSettings): Promise<ReadRequest> {
+async function readReportRequest(request: Request, client: string, receivedAt: number, settings: ReportSettings): Promise<ReadRequest> {
   const type = mediaType(request);
   if (type !== jsonType && type !== formType) return { outcome: { kind: 'unsupported-type' } };
   if (isCrossSite(request, new URL(request.url).origin)) return { outcome: { kind: 'cross-site' } };
@@ -134,7 +134,7 @@ export interface CampaignRules {
 }
 
 /** Checks the report, then stores it under the per-client and campaign-wide limits. */
-export async function handleReport(input: unknown, client: string, receivedAt: number, campaign: CampaignRules, settings: ReportSettings): Promise<ReportOutcome> {
+async function handleReport(input: unknown, client: string, receivedAt: number, campaign: CampaignRules, settings: ReportSettings): Promise<ReportOutcome> {
   const checked = checkReport(input, campaign.choices);
   if (!checked.success) return { kind: 'invalid', problems: checked.problems };
   const { report } = checked;
@@ -143,4 +143,16 @@ export async function handleReport(input: unknown, client: string, receivedAt: n
   if (!stored.ok) return { kind: 'unavailable', retryAfterSeconds: stored.retryAfterSeconds };
   const outcome = stored.value;
   return outcome.kind === 'recorded' ? { kind: 'recorded', created: outcome.created, id: report.id, tally: outcome.tally } : outcome;
+}
+
+/**
+ * One report request from its bytes to its outcome, the same for every way in. `form` is what a
+ * form post sent, for the page to show again when the report is not counted.
+ */
+export async function receiveReport(request: Request, client: string, campaign: CampaignRules): Promise<{ outcome: ReportOutcome; form?: URLSearchParams | undefined }> {
+  const receivedAt = Date.now();
+  const settings = reportSettings();
+  const read = await readReportRequest(request, client, receivedAt, settings);
+  if ('outcome' in read) return { outcome: read.outcome };
+  return { outcome: await handleReport(read.input, client, receivedAt, campaign, settings), form: read.form };
 }

@@ -5,19 +5,14 @@
  */
 import type { APIRoute } from 'astro';
 import { getCampaign } from '../../lib/appeal/campaign';
-import { handleReport, readReportRequest } from '../../lib/reports/intake';
+import { receiveReport } from '../../lib/reports/intake';
 import { clientAddressOf, outcomeAsJson, problemResponse } from '../../lib/reports/http';
-import { reportSettings } from '../../lib/reports/settings';
 
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const receivedAt = Date.now();
-  const settings = reportSettings();
-  const client = clientAddressOf(context);
-  const read = await readReportRequest(context.request, client, receivedAt, settings);
   const { rules } = await getCampaign();
-  const outcome = 'outcome' in read ? read.outcome : await handleReport(read.input, client, receivedAt, rules, settings);
+  const { outcome } = await receiveReport(context.request, clientAddressOf(context), rules);
   return outcomeAsJson(outcome, context.locals.i18n);
 };
 

@@ -48,8 +48,7 @@ function reportsPool(): ReportsPool {
   });
   // An idle connection dropped by the server must not crash the function; the next query reconnects.
   const lost = (error: Error) => console.error('Reports database connection lost:', error.message);
-  if (database.driver === 'server') database.pool.on('error', lost);
-  else database.pool.on('error', lost);
+  database.pool.on('error', lost);
   current = { connectionString, pool };
   return pool;
 }
