@@ -29,11 +29,19 @@ export default defineConfig({
     sitemap({
       filter: (page) => !/\/(404|thanks|report)\/?$/.test(new URL(page).pathname),
       // hreflang alternates between the editions of each page.
-      i18n: { defaultLocale: defaultLanguage, locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
+      i18n: {
+        defaultLocale: defaultLanguage,
+        locales: Object.fromEntries(languages.map((lang) => [lang, lang])),
+      },
     }),
     localDatabaseMigrations(),
     // The headline face (Anton), subset to the characters the content uses, as a hashed /_astro/*.woff2.
-    headlineFont({ package: '@fontsource/anton', family: 'Anton', textFrom: ['content'], uppercase: true }),
+    headlineFont({
+      package: '@fontsource/anton',
+      family: 'Anton',
+      textFrom: ['content'],
+      uppercase: true,
+    }),
   ],
   security: {
     // The report routes check where a post comes from themselves, so that a refusal is an answer in

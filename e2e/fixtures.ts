@@ -26,9 +26,16 @@ export const test = base.extend<object, Sites>({
   ],
   unclosed: [
     async ({ site: shipped }, use) => {
-      const variant = buildVariant('unclosed', { edit: (content) => rmSync(join(content, 'updates'), { recursive: true, force: true }) });
+      const variant = buildVariant('unclosed', {
+        edit: (content) => rmSync(join(content, 'updates'), { recursive: true, force: true }),
+      });
       // The same database as the shipped site: one process has one NETLIFY_DB_URL, which both functions read.
-      const site = await serve({ port: 0, quiet: true, root: variant.root, databaseUrl: shipped.databaseUrl });
+      const site = await serve({
+        port: 0,
+        quiet: true,
+        root: variant.root,
+        databaseUrl: shipped.databaseUrl,
+      });
       await use(site);
       await site.stop();
       variant.remove();
@@ -42,7 +49,9 @@ export { expect };
 
 /** The public tally as the API gives it now, bypassing any cache. */
 export const readTally = async (request: APIRequestContext): Promise<Tally> =>
-  (await request.get('/api/tally', { headers: { 'cache-control': 'no-cache' } })).json() as Promise<Tally>;
+  (
+    await request.get('/api/tally', { headers: { 'cache-control': 'no-cache' } })
+  ).json() as Promise<Tally>;
 
 /** Fills the form as a supporter who emailed the minister twice, in Spanish. */
 export async function fillReport(page: Page): Promise<void> {

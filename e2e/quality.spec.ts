@@ -5,24 +5,51 @@ import { expect, test } from './fixtures';
 /** Every page the sitemap lists, plus the 404 page: new pages are audited without editing this file. */
 async function sitePages(request: APIRequestContext): Promise<string[]> {
   const index = await (await request.get('/sitemap-index.xml')).text();
-  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname);
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+    ([, loc]) => new URL(loc ?? '').pathname,
+  );
   const pages: string[] = [];
   for (const sitemap of sitemaps) {
     const xml = await (await request.get(sitemap)).text();
-    pages.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname));
+    pages.push(
+      ...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '').pathname),
+    );
   }
-  return [...pages, '/thanks/', '/es/thanks/', '/tally/', '/es/tally/', '/report/', '/es/report/', '/no-such-page/', '/es/no-such-page/'];
+  return [
+    ...pages,
+    '/thanks/',
+    '/es/thanks/',
+    '/tally/',
+    '/es/tally/',
+    '/report/',
+    '/es/report/',
+    '/no-such-page/',
+    '/es/no-such-page/',
+  ];
 }
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-test('the sitemap lists the appeal and every printable letter, in both editions', async ({ request }) => {
+test('the sitemap lists the appeal and every printable letter, in both editions', async ({
+  request,
+}) => {
   const pages = await sitePages(request);
-  expect(pages).toEqual(expect.arrayContaining(['/', '/letters/minister/es/', '/letters/ambassador/en/', '/es/', '/es/letters/minister/es/']));
+  expect(pages).toEqual(
+    expect.arrayContaining([
+      '/',
+      '/letters/minister/es/',
+      '/letters/ambassador/en/',
+      '/es/',
+      '/es/letters/minister/es/',
+    ]),
+  );
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`every page has no WCAG 2.2 A/AA violation found by axe, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ page, request }) => {
+  test(`every page has no WCAG 2.2 A/AA violation found by axe, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+    page,
+    request,
+  }) => {
     // One audit per page: a minute and more on a busy two-core machine.
     test.setTimeout(120_000);
     // axe runs inside the page: to audit the no-JavaScript page, refuse the site's own scripts instead.
@@ -41,12 +68,19 @@ for (const javaScriptEnabled of [true, false]) {
       await page.setViewportSize({ width: 360, height: 740 });
       for (const path of await sitePages(request)) {
         await page.goto(path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, path).toBeLessThanOrEqual(0);
       }
     });
 
-    test('no request leaves the site and no cookie is set', async ({ page, context, request, baseURL }) => {
+    test('no request leaves the site and no cookie is set', async ({
+      page,
+      context,
+      request,
+      baseURL,
+    }) => {
       const elsewhere: string[] = [];
       page.on('request', (r) => {
         const url = new URL(r.url());
@@ -57,7 +91,8 @@ for (const javaScriptEnabled of [true, false]) {
         const cookie = await response.headerValue('set-cookie');
         if (cookie) setCookies.push(`${response.url()}: ${cookie}`);
       });
-      for (const path of await sitePages(request)) await page.goto(path, { waitUntil: 'networkidle' });
+      for (const path of await sitePages(request))
+        await page.goto(path, { waitUntil: 'networkidle' });
       expect(elsewhere).toEqual([]);
       expect(setCookies).toEqual([]);
       expect(await context.cookies()).toEqual([]);
@@ -68,7 +103,9 @@ for (const javaScriptEnabled of [true, false]) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the whole reading path still works: both letters, every channel, printable letters', async ({ page }) => {
+  test('the whole reading path still works: both letters, every channel, printable letters', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.locator('#letter-es')).toBeVisible();
     await expect(page.locator('#letter-en')).toBeVisible();
@@ -98,7 +135,10 @@ test('a keyboard user can skip to the appeal and reach every action', async ({ p
     reached.add(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? ''));
   }
   for (const name of ['Copy fax number', 'Copy the letter']) {
-    const html = await page.getByRole('button', { name }).first().evaluate((el) => el.outerHTML.slice(0, 120));
+    const html = await page
+      .getByRole('button', { name })
+      .first()
+      .evaluate((el) => el.outerHTML.slice(0, 120));
     expect(reached).toContain(html);
   }
   const tel = await page.locator('a[href^="tel:"]').evaluate((el) => el.outerHTML.slice(0, 120));
@@ -137,14 +177,20 @@ test('an unknown address answers 404 with a way back to the appeal', async ({ pa
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await page.getByRole('link', { name: /Go to the appeal/ }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /The appeal as published/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /The appeal as published/ }),
+  ).toBeVisible();
 });
 
 test('shares with a title, description and image', async ({ page, request }) => {
   await page.goto('/');
   const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-  expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toContain('Refugee children granted humanitarian immigration status');
-  expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+  expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toContain(
+    'Refugee children granted humanitarian immigration status',
+  );
+  expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe(
+    'summary_large_image',
+  );
   const png = await request.get(new URL(image ?? '').pathname);
   expect(png.headers()['content-type']).toBe('image/png');
   expect((await request.get('/favicon.svg')).ok()).toBe(true);

@@ -4,17 +4,21 @@ import { expect, fillReport, readTally, test } from './fixtures';
 
 const en = stringsOf('en');
 
-
 test.describe('reporting with JavaScript', () => {
   // The form is honest about fill time; a person takes longer than the 3 s a bot does.
   test.beforeEach(async ({ page }) => page.clock.setFixedTime(Date.now() - 60_000));
 
-  test('counts the report, stays on the page and shows the new tally', async ({ page, request }) => {
+  test('counts the report, stays on the page and shows the new tally', async ({
+    page,
+    request,
+  }) => {
     const before = await readTally(request);
     await page.goto('/');
     await fillReport(page);
     await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'your report is counted' }),
+    ).toBeVisible();
     const after = await readTally(request);
     expect(after.reports).toBe(before.reports + 1);
     expect(after.actions).toBe(before.actions + 2);
@@ -22,12 +26,18 @@ test.describe('reporting with JavaScript', () => {
     expect(after.byTarget['minister']).toBe((before.byTarget['minister'] ?? 0) + 1);
     // The appeal has closed: its first screen gives the final tally, with this report in it.
     await expect(page.locator('[data-tally]').first()).toHaveText(
-      en.format(en.closedTally, { actions: en.format(en.tallyActions, { count: after.actions }), reports: en.format(en.tallyReports, { count: after.reports }) }),
+      en.format(en.closedTally, {
+        actions: en.format(en.tallyActions, { count: after.actions }),
+        reports: en.format(en.tallyReports, { count: after.reports }),
+      }),
     );
     await expect(page).toHaveURL(/\/$/);
   });
 
-  test('shows each problem beside its field and in a summary, announced, and sends nothing', async ({ page, request }) => {
+  test('shows each problem beside its field and in a summary, announced, and sends nothing', async ({
+    page,
+    request,
+  }) => {
     const before = await readTally(request);
     const posts: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
@@ -38,7 +48,9 @@ test.describe('reporting with JavaScript', () => {
     await expect(summary).toBeVisible();
     await expect(summary).toBeFocused();
     await expect(summary).toContainText('Choose the official or officials you wrote to.');
-    await expect(page.locator('#report-error-targets')).toHaveText('Choose the official or officials you wrote to.');
+    await expect(page.locator('#report-error-targets')).toHaveText(
+      'Choose the official or officials you wrote to.',
+    );
     await expect(page.locator('#report-error-counts-fax')).toHaveText('Enter 0 or more.');
     await expect(page.getByLabel('Faxes sent')).toHaveAttribute('aria-invalid', 'true');
     const { violations } = await new AxeBuilder({ page }).include('form[data-report]').analyze();
@@ -71,36 +83,58 @@ test.describe('reporting with JavaScript', () => {
     await page.goto('/');
     await fillReport(page);
     await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'already counted' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'already counted' })).toBeVisible({
+      timeout: 10_000,
+    });
     expect(sentIds).toHaveLength(2);
     expect(sentIds[1]).toBe(sentIds[0]);
     expect((await readTally(request)).reports).toBe(before.reports + 1);
   });
 
-  test('storage down at first: the form waits, retries and the report counts once', async ({ page, request }) => {
+  test('storage down at first: the form waits, retries and the report counts once', async ({
+    page,
+    request,
+  }) => {
     const before = await readTally(request);
     let answered = 0;
     await page.route('**/api/reports', async (route) => {
       answered++;
-      if (answered === 1) return route.fulfill({ status: 503, headers: { 'retry-after': '1' }, contentType: 'application/problem+json', body: '{}' });
+      if (answered === 1)
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1' },
+          contentType: 'application/problem+json',
+          body: '{}',
+        });
       return route.continue();
     });
     await page.goto('/');
     await fillReport(page);
     await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('button', { name: 'Send my report' })).toHaveAttribute('aria-disabled', 'true');
-    await expect(page.getByRole('status').filter({ hasText: 'your report is counted' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('button', { name: 'Send my report' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await expect(
+      page.getByRole('status').filter({ hasText: 'your report is counted' }),
+    ).toBeVisible({ timeout: 10_000 });
     expect(answered).toBe(2);
     expect((await readTally(request)).reports).toBe(before.reports + 1);
   });
 
-  test('a new report after a counted one gets a new id and counts again', async ({ page, request }) => {
+  test('a new report after a counted one gets a new id and counts again', async ({
+    page,
+    request,
+  }) => {
     const before = await readTally(request);
     await page.goto('/');
     const ids: string[] = [];
     for (let report = 0; report < 2; report++) {
       await fillReport(page);
-      const [sent] = await Promise.all([page.waitForResponse('**/api/reports'), page.getByRole('button', { name: 'Send my report' }).click()]);
+      const [sent] = await Promise.all([
+        page.waitForResponse('**/api/reports'),
+        page.getByRole('button', { name: 'Send my report' }).click(),
+      ]);
       expect(sent.status()).toBe(201);
       ids.push((sent.request().postDataJSON() as { id: string }).id);
     }
@@ -124,7 +158,10 @@ test.describe('reporting without JavaScript', () => {
     await expect(page.getByText(String(after.actions), { exact: true }).first()).toBeVisible();
   });
 
-  test('a form with problems comes back with every answer kept and each problem beside its field', async ({ page, request }) => {
+  test('a form with problems comes back with every answer kept and each problem beside its field', async ({
+    page,
+    request,
+  }) => {
     const before = await readTally(request);
     await page.goto('/');
     const form = page.locator('form[data-report]');
@@ -137,7 +174,9 @@ test.describe('reporting without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your report was not sent');
     await expect(page).toHaveURL(/\/report\/$/);
     await expect(page.locator('#report-error-targets')).toHaveText(en.problems['targets-missing']);
-    await expect(page.locator('#report-error-counts')).toHaveText(en.format(en.problems['counts-too-many'], { max: 100 }));
+    await expect(page.locator('#report-error-counts')).toHaveText(
+      en.format(en.problems['counts-too-many'], { max: 100 }),
+    );
     await expect(form.getByLabel('Emails sent')).toHaveValue('50');
     await expect(form.getByLabel('Faxes sent')).toHaveValue('1');
     await expect(form.getByLabel(/Where are you/)).toHaveValue('PE');
@@ -160,22 +199,33 @@ test('the thank-you and problem pages pass axe', async ({ page }) => {
     await page.reload();
     if (submit) await fillReport(page);
     await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(submit ? 'Thank you for taking action' : 'Your report was not sent');
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      submit ? 'Thank you for taking action' : 'Your report was not sent',
+    );
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }
 });
 
-test('organizers read the same tally on a page that the CDN may cache briefly', async ({ page, request }) => {
+test('organizers read the same tally on a page that the CDN may cache briefly', async ({
+  page,
+  request,
+}) => {
   const counted = await readTally(request);
   const response = await page.goto('/tally/');
   expect(response?.headers()['netlify-cdn-cache-control']).toContain('stale-while-revalidate');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Actions reported: Urgent Action 119.21');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Actions reported: Urgent Action 119.21',
+  );
   const number = new Intl.NumberFormat('en');
   const totals = page.locator('.figures');
   await expect(totals.locator('dd').nth(0)).toHaveText(number.format(counted.actions));
   await expect(totals.locator('dd').nth(1)).toHaveText(number.format(counted.reports));
-  await expect(page.getByRole('row', { name: /^Emails sent/ }).getByRole('cell')).toHaveText(number.format(counted.byChannel.email));
+  await expect(page.getByRole('row', { name: /^Emails sent/ }).getByRole('cell')).toHaveText(
+    number.format(counted.byChannel.email),
+  );
   await page.goto('/');
   await page.getByRole('link', { name: 'Report of actions taken' }).click();
   await expect(page).toHaveURL(/\/tally\/$/);

@@ -5,7 +5,20 @@
  */
 import { expect, test } from './fixtures';
 
-const pages = ['/', '/es/', '/letters/minister/es/', '/es/letters/ambassador/en/', '/report/', '/es/report/', '/thanks/', '/es/thanks/', '/tally/', '/es/tally/', '/no-such-page/', '/es/no-such-page/'];
+const pages = [
+  '/',
+  '/es/',
+  '/letters/minister/es/',
+  '/es/letters/ambassador/en/',
+  '/report/',
+  '/es/report/',
+  '/thanks/',
+  '/es/thanks/',
+  '/tally/',
+  '/es/tally/',
+  '/no-such-page/',
+  '/es/no-such-page/',
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every page at 360 and 1280 px, ${colorScheme}`, async ({ page, unclosed }) => {
@@ -22,7 +35,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const name = `${open ? 'open-' : ''}${new URL(path, 'http://x').pathname.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home'}-${width}-${colorScheme}`;
         await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
         await page.screenshot({ path: `test-results/screenshots/${name}-first-screen.png` });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${path} at ${width}`).toBeLessThanOrEqual(0);
+        expect(
+          await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          ),
+          `${path} at ${width}`,
+        ).toBeLessThanOrEqual(0);
       }
     }
   });

@@ -9,10 +9,17 @@ import { stringsSchema } from './lib/i18n/strings';
  */
 const filesIn = (folder: string, pattern = '*.md') =>
   // The id is the file's own name, case kept: a language code such as "pt-BR" must not be slugified to "pt-br".
-  glob({ pattern, base: `./content/${folder}`, generateId: ({ entry }) => entry.replace(/\.(md|ya?ml)$/, '') });
+  glob({
+    pattern,
+    base: `./content/${folder}`,
+    generateId: ({ entry }) => entry.replace(/\.(md|ya?ml)$/, ''),
+  });
 
 export const collections = {
-  appeal: defineCollection({ loader: filesIn('appeal'), schema: ({ image }) => appealSchemaWith(image()) }),
+  appeal: defineCollection({
+    loader: filesIn('appeal'),
+    schema: ({ image }) => appealSchemaWith(image()),
+  }),
   targets: defineCollection({ loader: filesIn('targets'), schema: targetSchema }),
   letters: defineCollection({ loader: filesIn('letters'), schema: letterSchema }),
   updates: defineCollection({ loader: filesIn('updates', '*/*.md'), schema: updateSchema }),

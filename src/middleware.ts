@@ -15,7 +15,10 @@ interface HeaderRule {
  * Netlify applies netlify.toml's headers only to files it serves, not to function responses; the
  * pages rendered on request (thanks, problems, the API) get the site-wide ones from the same file.
  */
-const siteHeaders = ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers ?? []).find((rule) => rule.for === '/*')?.values ?? {};
+const siteHeaders =
+  ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers ?? []).find(
+    (rule) => rule.for === '/*',
+  )?.values ?? {};
 
 /**
  * The request's language, decided once: a page speaks its edition's; the API answers in the one
@@ -25,7 +28,10 @@ const siteHeaders = ((parse(netlifyToml) as { headers?: HeaderRule[] }).headers 
 export const onRequest = defineMiddleware(async (context, next) => {
   const api = context.url.pathname.startsWith('/api/');
   // Not Astro.currentLocale: it reads any segment of the address as a language ("/letters/minister/es/").
-  const lang = api ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ?? defaultLanguage) : editionOfPath(context.url.pathname);
+  const lang = api
+    ? (negotiateLanguage(context.request.headers.get('accept-language'), languages) ??
+      defaultLanguage)
+    : editionOfPath(context.url.pathname);
   context.locals.i18n = await i18nFor(lang);
   let response: Response;
   try {
@@ -36,6 +42,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response = problemResponse(500, context.locals.i18n.t.serverError);
   }
   if (context.isPrerendered) return response;
-  for (const [name, value] of Object.entries(siteHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(siteHeaders))
+    if (!response.headers.has(name)) response.headers.set(name, value);
   return response;
 });

@@ -3,7 +3,9 @@ import { deadlineEnd, formatDay, isPastDeadline } from '../src/lib/deadline/dead
 
 describe('deadline', () => {
   it('ends at midnight after the deadline day in Lima (UTC-5)', () => {
-    expect(deadlineEnd('2022-01-03', 'America/Lima').toISOString()).toBe('2022-01-04T05:00:00.000Z');
+    expect(deadlineEnd('2022-01-03', 'America/Lima').toISOString()).toBe(
+      '2022-01-04T05:00:00.000Z',
+    );
   });
 
   it.each([
@@ -25,8 +27,12 @@ describe('deadline', () => {
   });
 
   it('handles a clock change on the deadline night (New York, 2022-03-13)', () => {
-    expect(deadlineEnd('2022-03-12', 'America/New_York').toISOString()).toBe('2022-03-13T05:00:00.000Z');
-    expect(deadlineEnd('2022-03-13', 'America/New_York').toISOString()).toBe('2022-03-14T04:00:00.000Z');
+    expect(deadlineEnd('2022-03-12', 'America/New_York').toISOString()).toBe(
+      '2022-03-13T05:00:00.000Z',
+    );
+    expect(deadlineEnd('2022-03-13', 'America/New_York').toISOString()).toBe(
+      '2022-03-14T04:00:00.000Z',
+    );
   });
 
   it.each([
@@ -34,7 +40,10 @@ describe('deadline', () => {
     ['es', '3 de enero de 2022'],
     ['en-GB', '3 January 2022'],
     ['pt-BR', '3 de janeiro de 2022'],
-  ])('shows the calendar day in the reader’s locale (%s), never a day off by the time zone', (locale, text) => {
-    expect(formatDay('2022-01-03', locale)).toBe(text);
-  });
+  ])(
+    'shows the calendar day in the reader’s locale (%s), never a day off by the time zone',
+    (locale, text) => {
+      expect(formatDay('2022-01-03', locale)).toBe(text);
+    },
+  );
 });

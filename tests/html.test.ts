@@ -12,8 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type ReportSite } from './support/site';
 
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-const vnu = join(dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
-if (java.status !== 0) console.warn(`\n${'!'.repeat(100)}\nTHE HTML CHECKER IS SKIPPED: no Java on this machine (java -version failed).\n${'!'.repeat(100)}\n`);
+const vnu = join(
+  dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build',
+  'dist',
+  'vnu.jar',
+);
+if (java.status !== 0)
+  console.warn(
+    `\n${'!'.repeat(100)}\nTHE HTML CHECKER IS SKIPPED: no Java on this machine (java -version failed).\n${'!'.repeat(100)}\n`,
+  );
 
 describe.skipIf(java.status !== 0)('every page, checked by the Nu HTML Checker', () => {
   let site: ReportSite;
@@ -24,31 +32,50 @@ describe.skipIf(java.status !== 0)('every page, checked by the Nu HTML Checker',
     await site?.stop();
   });
 
-  it('finds no error in any static or on-demand page, in either language', { timeout: 180_000 }, async () => {
-    const dist = join(import.meta.dirname, '..', 'dist');
-    const built = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dist, file));
-    expect(built.length).toBeGreaterThanOrEqual(10);
-    const onDemand = mkdtempSync(join(tmpdir(), 'ua-html-'));
-    const pages: [string, RequestInit?][] = [
-      ['/thanks/'],
-      [`/es/thanks/?report=${crypto.randomUUID()}`],
-      ['/tally/'],
-      ['/es/tally/'],
-      ['/report/'],
-      ['/es/report/', { method: 'POST', body: 'counts.email=60', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url } }],
-      ['/no-such-page/'],
-      ['/es/no-existe/'],
-    ];
-    const rendered = await Promise.all(
-      pages.map(async ([path, init], index) => {
-        const file = join(onDemand, `page-${index}.html`);
-        writeFileSync(file, await (await fetch(`${site.url}${path}`, init)).text());
-        return file;
-      }),
-    );
-    const check = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'text', ...built, ...rendered], { encoding: 'utf8', timeout: 120_000 });
-    const report = `${check.stdout}${check.stderr}`;
-    expect(report.split('\n').filter((line) => /error/i.test(line) && !/No errors found/.test(line))).toEqual([]);
-    expect(check.status).toBe(0);
-  });
+  it(
+    'finds no error in any static or on-demand page, in either language',
+    { timeout: 180_000 },
+    async () => {
+      const dist = join(import.meta.dirname, '..', 'dist');
+      const built = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.html'))
+        .map((file) => join(dist, file));
+      expect(built.length).toBeGreaterThanOrEqual(10);
+      const onDemand = mkdtempSync(join(tmpdir(), 'ua-html-'));
+      const pages: [string, RequestInit?][] = [
+        ['/thanks/'],
+        [`/es/thanks/?report=${crypto.randomUUID()}`],
+        ['/tally/'],
+        ['/es/tally/'],
+        ['/report/'],
+        [
+          '/es/report/',
+          {
+            method: 'POST',
+            body: 'counts.email=60',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+          },
+        ],
+        ['/no-such-page/'],
+        ['/es/no-existe/'],
+      ];
+      const rendered = await Promise.all(
+        pages.map(async ([path, init], index) => {
+          const file = join(onDemand, `page-${index}.html`);
+          writeFileSync(file, await (await fetch(`${site.url}${path}`, init)).text());
+          return file;
+        }),
+      );
+      const check = spawnSync(
+        'java',
+        ['-jar', vnu, '--errors-only', '--format', 'text', ...built, ...rendered],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      const report = `${check.stdout}${check.stderr}`;
+      expect(
+        report.split('\n').filter((line) => /error/i.test(line) && !/No errors found/.test(line)),
+      ).toEqual([]);
+      expect(check.status).toBe(0);
+    },
+  );
 });

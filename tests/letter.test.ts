@@ -9,11 +9,16 @@ const parts = {
 
 describe('letter text', () => {
   it('joins lines an editor wrapped and keeps paragraphs apart', () => {
-    expect(paragraphs(parts.body)).toEqual(['First paragraph wrapped by an editor.', 'Second paragraph.']);
+    expect(paragraphs(parts.body)).toEqual([
+      'First paragraph wrapped by an editor.',
+      'Second paragraph.',
+    ]);
   });
 
   it('reads salutation, body, closing with blank lines between, unsigned when nothing is filled in', () => {
-    expect(letterText(parts)).toBe('Dear Minister,\n\nFirst paragraph wrapped by an editor.\n\nSecond paragraph.\n\nSincerely,');
+    expect(letterText(parts)).toBe(
+      'Dear Minister,\n\nFirst paragraph wrapped by an editor.\n\nSecond paragraph.\n\nSincerely,',
+    );
   });
 
   it.each([
@@ -23,6 +28,17 @@ describe('letter text', () => {
     [{ name: '   ', place: '' }, []],
   ])('signs with what the supporter typed: %o', (sender, lines) => {
     expect(signature(sender)).toEqual(lines);
-    expect(letterText(parts, sender)).toBe(['Dear Minister,', '', 'First paragraph wrapped by an editor.', '', 'Second paragraph.', '', 'Sincerely,', ...lines].join('\n'));
+    expect(letterText(parts, sender)).toBe(
+      [
+        'Dear Minister,',
+        '',
+        'First paragraph wrapped by an editor.',
+        '',
+        'Second paragraph.',
+        '',
+        'Sincerely,',
+        ...lines,
+      ].join('\n'),
+    );
   });
 });

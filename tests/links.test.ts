@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { gmailLink, instagramLink, mailtoLink, outlookLink, telLink, xPostLink } from '../src/lib/letter/links';
+import {
+  gmailLink,
+  instagramLink,
+  mailtoLink,
+  outlookLink,
+  telLink,
+  xPostLink,
+} from '../src/lib/letter/links';
 
-const letter = 'Señor Ministro Oscar Maúrtua De Romaña:\n\nLe escribo… 59% & 22.6% #UA11921? a=b\n\nAtentamente,\nAna';
-const message = { to: 'webmaster@rree.gob.pe', subject: 'Calidad migratoria humanitaria & niñez', body: letter };
+const letter =
+  'Señor Ministro Oscar Maúrtua De Romaña:\n\nLe escribo… 59% & 22.6% #UA11921? a=b\n\nAtentamente,\nAna';
+const message = {
+  to: 'webmaster@rree.gob.pe',
+  subject: 'Calidad migratoria humanitaria & niñez',
+  body: letter,
+};
 
 describe('email links', () => {
   it('mailto: decodes back to exactly the letter, with CRLF line breaks as RFC 6068 asks', () => {
@@ -18,14 +30,17 @@ describe('email links', () => {
   it.each([
     ['Gmail', gmailLink(message), 'mail.google.com', 'su', 'to'],
     ['Outlook', outlookLink(message), 'outlook.live.com', 'subject', 'to'],
-  ])('%s compose link opens a draft with recipient, subject and the whole letter', (_name, link, host, subjectKey, toKey) => {
-    const url = new URL(link);
-    expect(url.protocol).toBe('https:');
-    expect(url.host).toBe(host);
-    expect(url.searchParams.get(toKey)).toBe(message.to);
-    expect(url.searchParams.get(subjectKey)).toBe(message.subject);
-    expect(url.searchParams.get('body')).toBe(letter);
-  });
+  ])(
+    '%s compose link opens a draft with recipient, subject and the whole letter',
+    (_name, link, host, subjectKey, toKey) => {
+      const url = new URL(link);
+      expect(url.protocol).toBe('https:');
+      expect(url.host).toBe(host);
+      expect(url.searchParams.get(toKey)).toBe(message.to);
+      expect(url.searchParams.get(subjectKey)).toBe(message.subject);
+      expect(url.searchParams.get('body')).toBe(letter);
+    },
+  );
 });
 
 describe('other channels', () => {
@@ -37,7 +52,9 @@ describe('other channels', () => {
   });
 
   it('X post names the official and carries the message and the site', () => {
-    const url = new URL(xPostLink('PeruInTheUSA', 'Grant status now #UA11921', 'https://example.org/'));
+    const url = new URL(
+      xPostLink('PeruInTheUSA', 'Grant status now #UA11921', 'https://example.org/'),
+    );
     expect(url.host).toBe('x.com');
     expect(url.searchParams.get('text')).toBe('@PeruInTheUSA Grant status now #UA11921');
     expect(url.searchParams.get('url')).toBe('https://example.org/');

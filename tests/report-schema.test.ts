@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../src/lib/appeal/schema';
-import { checkReport, countryCodes, explainProblems, reportFromForm, reportLimits, reportProblemCodes, reviewReasons, type Report } from '../src/lib/reports/schema';
+import {
+  checkReport,
+  countryCodes,
+  explainProblems,
+  reportFromForm,
+  reportLimits,
+  reportProblemCodes,
+  reviewReasons,
+  type Report,
+} from '../src/lib/reports/schema';
 import { clientKey, clientHash } from '../src/lib/reports/client';
 import { readStringTables, stringsOf } from './support/content';
 
 const targets = { targets: ['minister', 'ambassador'], languages: ['en', 'es'] };
 const id = '0b6f4c1e-6c55-4a8e-9d0e-2f1f0c8a7b11';
-const valid = { id, targets: ['minister'], counts: { email: 2 }, language: 'en', startedAt: 1_700_000_000_000 };
+const valid = {
+  id,
+  targets: ['minister'],
+  counts: { email: 2 },
+  language: 'en',
+  startedAt: 1_700_000_000_000,
+};
 const english = stringsOf('en');
 
 describe('a report the supporter filled in correctly', () => {
   it.each([
     ['one official, one email', valid],
-    ['both officials and several channels', { ...valid, targets: ['minister', 'ambassador'], counts: { email: 1, letter: 1, phone: 2 } }],
+    [
+      'both officials and several channels',
+      { ...valid, targets: ['minister', 'ambassador'], counts: { email: 1, letter: 1, phone: 2 } },
+    ],
     ['a country in lower case', { ...valid, country: 'pe' }],
     ['an empty country', { ...valid, country: '' }],
     ['an empty honeypot', { ...valid, website: '' }],
-    ['every channel at its cap while the report stays under its cap', { ...valid, counts: { email: reportLimits.perChannel, letter: reportLimits.perChannel } }],
+    [
+      'every channel at its cap while the report stays under its cap',
+      { ...valid, counts: { email: reportLimits.perChannel, letter: reportLimits.perChannel } },
+    ],
     ['an id in capitals', { ...valid, id: id.toUpperCase() }],
   ])('is accepted: %s', (_, input) => {
     expect(checkReport(input, targets).success).toBe(true);
@@ -25,7 +46,9 @@ describe('a report the supporter filled in correctly', () => {
   it('counts every channel, with 0 where the supporter entered nothing', () => {
     const checked = checkReport({ ...valid, id: id.toUpperCase(), country: 'pe' }, targets);
     if (!checked.success) throw new Error('expected a valid report');
-    expect(checked.report.counts).toEqual(Object.fromEntries(channels.map((channel) => [channel, channel === 'email' ? 2 : 0])));
+    expect(checked.report.counts).toEqual(
+      Object.fromEntries(channels.map((channel) => [channel, channel === 'email' ? 2 : 0])),
+    );
     expect(checked.report.id).toBe(id);
     expect(checked.report.country).toBe('PE');
   });
@@ -35,25 +58,60 @@ describe('a report with a mistake names the field and says what to do', () => {
   it.each([
     ['no official chosen', { ...valid, targets: [] }, 'targets', 'targets-missing'],
     ['officials left out', { ...valid, targets: undefined }, 'targets', 'targets-missing'],
-    ['an official not on the page', { ...valid, targets: ['president'] }, 'targets', 'targets-unknown'],
-    ['the same official twice', { ...valid, targets: ['minister', 'minister'] }, 'targets', 'targets-unknown'],
+    [
+      'an official not on the page',
+      { ...valid, targets: ['president'] },
+      'targets',
+      'targets-unknown',
+    ],
+    [
+      'the same official twice',
+      { ...valid, targets: ['minister', 'minister'] },
+      'targets',
+      'targets-unknown',
+    ],
     ['nothing done', { ...valid, counts: {} }, 'counts', 'counts-none'],
     ['only zeros', { ...valid, counts: { email: 0, fax: 0 } }, 'counts', 'counts-none'],
     ['counts left out', { ...valid, counts: undefined }, 'counts', 'counts-none'],
     ['a negative count', { ...valid, counts: { email: -1 } }, 'counts.email', 'count-negative'],
     ['a fractional count', { ...valid, counts: { email: 1.5 } }, 'counts.email', 'count-not-whole'],
     ['a count as text', { ...valid, counts: { email: 'two' } }, 'counts.email', 'count-not-whole'],
-    ['a count over the cap', { ...valid, counts: { letter: reportLimits.perChannel + 1 } }, 'counts.letter', 'count-too-many'],
-    ['a report over the total cap', { ...valid, counts: { email: 50, letter: 50, fax: 1 } }, 'counts', 'counts-too-many'],
-    ['an unknown channel', { ...valid, counts: { email: 1, sms: 1 } }, 'counts.sms', 'field-unknown'],
-    ['a language the site does not publish', { ...valid, language: 'fr' }, 'language', 'language-invalid'],
+    [
+      'a count over the cap',
+      { ...valid, counts: { letter: reportLimits.perChannel + 1 } },
+      'counts.letter',
+      'count-too-many',
+    ],
+    [
+      'a report over the total cap',
+      { ...valid, counts: { email: 50, letter: 50, fax: 1 } },
+      'counts',
+      'counts-too-many',
+    ],
+    [
+      'an unknown channel',
+      { ...valid, counts: { email: 1, sms: 1 } },
+      'counts.sms',
+      'field-unknown',
+    ],
+    [
+      'a language the site does not publish',
+      { ...valid, language: 'fr' },
+      'language',
+      'language-invalid',
+    ],
     ['a country that is not a code', { ...valid, country: 'Peru' }, 'country', 'country-invalid'],
     ['a private-use country code', { ...valid, country: 'XX' }, 'country', 'country-invalid'],
     ['an id that is not a UUID', { ...valid, id: 'report-1' }, 'id', 'id-invalid'],
     ['no start time', { ...valid, startedAt: undefined }, 'startedAt', 'started-invalid'],
     ['a start time as text', { ...valid, startedAt: 'yesterday' }, 'startedAt', 'started-invalid'],
     ['an extra field', { ...valid, email: 'someone@example.org' }, 'email', 'field-unknown'],
-    ['a __proto__ key', JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(valid).slice(1)}`), '__proto__', 'field-unknown'],
+    [
+      'a __proto__ key',
+      JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(valid).slice(1)}`),
+      '__proto__',
+      'field-unknown',
+    ],
     ['a honeypot that is not text', { ...valid, website: ['x'] }, 'website', 'field-invalid'],
     ['an array instead of a report', [valid], 'report', 'body-unreadable'],
     ['null instead of a report', null, 'report', 'body-unreadable'],
@@ -64,8 +122,16 @@ describe('a report with a mistake names the field and says what to do', () => {
     const problem = checked.problems.find((found) => found.field === field);
     expect(problem?.code).toBe(code);
     const [explained] = explainProblems(problem ? [problem] : [], english.problems, 'en');
-    const limits: Record<string, number> = { 'count-too-many': reportLimits.perChannel, 'counts-too-many': reportLimits.perReport };
-    expect(explained?.message).toBe(english.format(english.problems[code as (typeof reportProblemCodes)[number]], code in limits ? { max: limits[code]! } : {}));
+    const limits: Record<string, number> = {
+      'count-too-many': reportLimits.perChannel,
+      'counts-too-many': reportLimits.perReport,
+    };
+    expect(explained?.message).toBe(
+      english.format(
+        english.problems[code as (typeof reportProblemCodes)[number]],
+        code in limits ? { max: limits[code]! } : {},
+      ),
+    );
     expect(explained?.message).not.toMatch(/\{max\}|expected|received|zod/i);
   });
 
@@ -75,10 +141,17 @@ describe('a report with a mistake names the field and says what to do', () => {
   });
 
   it('explains a problem in Spanish to a Spanish reader, from the same rules', () => {
-    const checked = checkReport({ id, targets: [], counts: { fax: 51 }, language: 'es', startedAt: 1 }, targets);
+    const checked = checkReport(
+      { id, targets: [], counts: { fax: 51 }, language: 'es', startedAt: 1 },
+      targets,
+    );
     expect(checked.success).toBe(false);
     if (checked.success) return;
-    expect(explainProblems(checked.problems, stringsOf('es').problems, 'es').map((problem) => problem.message)).toEqual([
+    expect(
+      explainProblems(checked.problems, stringsOf('es').problems, 'es').map(
+        (problem) => problem.message,
+      ),
+    ).toEqual([
       'Elige la autoridad o las autoridades a las que escribiste.',
       'Escribe 50 o menos. Para una acción en grupo más grande, envía un reporte por persona.',
     ]);
@@ -86,27 +159,63 @@ describe('a report with a mistake names the field and says what to do', () => {
 });
 
 describe('a form posted without JavaScript', () => {
-  const form = (text: string) => checkReport(reportFromForm(new URLSearchParams(text), () => id), targets);
+  const form = (text: string) =>
+    checkReport(
+      reportFromForm(new URLSearchParams(text), () => id),
+      targets,
+    );
 
   it.each([
-    ['checkboxes, number boxes and menus', `id=${id}&targets=minister&targets=ambassador&counts.email=2&counts.fax=&language=en&country=&website=&startedAt=1700000000000`],
-    ['no id (the page could not make one)', 'targets=minister&counts.letter=1&language=es&startedAt=1700000000000'],
+    [
+      'checkboxes, number boxes and menus',
+      `id=${id}&targets=minister&targets=ambassador&counts.email=2&counts.fax=&language=en&country=&website=&startedAt=1700000000000`,
+    ],
+    [
+      'no id (the page could not make one)',
+      'targets=minister&counts.letter=1&language=es&startedAt=1700000000000',
+    ],
     ['an empty id', 'id=&targets=minister&counts.letter=1&language=es&startedAt=1700000000000'],
   ])('is read like JSON: %s', (_, text) => {
     expect(form(text).success).toBe(true);
   });
 
   it.each([
-    ['a fractional number', 'targets=minister&counts.email=1.5&language=en&startedAt=1', 'counts.email', 'count-not-whole'],
-    ['words in a number box', 'targets=minister&counts.email=two&language=en&startedAt=1', 'counts.email', 'count-not-whole'],
-    ['a field sent twice', 'targets=minister&counts.email=1&language=en&language=es&startedAt=1', 'language', 'language-invalid'],
-    ['a __proto__ field', 'targets=minister&counts.email=1&language=en&startedAt=1&__proto__=x', '__proto__', 'field-unknown'],
-    ['a counts.__proto__ field', 'targets=minister&counts.email=1&counts.__proto__=1&language=en&startedAt=1', 'counts.__proto__', 'field-unknown'],
+    [
+      'a fractional number',
+      'targets=minister&counts.email=1.5&language=en&startedAt=1',
+      'counts.email',
+      'count-not-whole',
+    ],
+    [
+      'words in a number box',
+      'targets=minister&counts.email=two&language=en&startedAt=1',
+      'counts.email',
+      'count-not-whole',
+    ],
+    [
+      'a field sent twice',
+      'targets=minister&counts.email=1&language=en&language=es&startedAt=1',
+      'language',
+      'language-invalid',
+    ],
+    [
+      'a __proto__ field',
+      'targets=minister&counts.email=1&language=en&startedAt=1&__proto__=x',
+      '__proto__',
+      'field-unknown',
+    ],
+    [
+      'a counts.__proto__ field',
+      'targets=minister&counts.email=1&counts.__proto__=1&language=en&startedAt=1',
+      'counts.__proto__',
+      'field-unknown',
+    ],
     ['no official ticked', 'counts.email=1&language=en&startedAt=1', 'targets', 'targets-missing'],
   ])('is refused with the same message as JSON: %s', (_, text, field, code) => {
     const checked = form(text);
     expect(checked.success).toBe(false);
-    if (!checked.success) expect(checked.problems.find((problem) => problem.field === field)?.code).toBe(code);
+    if (!checked.success)
+      expect(checked.problems.find((problem) => problem.field === field)?.code).toBe(code);
   });
 
   it('does not pollute Object.prototype', () => {
@@ -116,10 +225,18 @@ describe('a form posted without JavaScript', () => {
 });
 
 describe('reports held for review instead of counted', () => {
-  const report = (overrides: Partial<Report> = {}): Report => ({ ...(checkReport(valid, targets) as { report: Report }).report, ...overrides });
+  const report = (overrides: Partial<Report> = {}): Report => ({
+    ...(checkReport(valid, targets) as { report: Report }).report,
+    ...overrides,
+  });
   it.each([
     ['a person who took a minute', report(), valid.startedAt + 60_000, []],
-    ['a filled honeypot', report({ website: 'http://spam.example' }), valid.startedAt + 60_000, ['honeypot']],
+    [
+      'a filled honeypot',
+      report({ website: 'http://spam.example' }),
+      valid.startedAt + 60_000,
+      ['honeypot'],
+    ],
     ['a form sent a second after it was shown', report(), valid.startedAt + 1_000, ['too-fast']],
     ['a browser clock running ahead (negative fill time)', report(), valid.startedAt - 30_000, []],
     ['both signs at once', report({ website: 'x' }), valid.startedAt, ['honeypot', 'too-fast']],
@@ -133,7 +250,8 @@ describe('countries and client keys', () => {
     expect(countryCodes).toHaveLength(250);
     expect(new Set(countryCodes).size).toBe(countryCodes.length);
     expect(countryCodes).toEqual(expect.arrayContaining(['PE', 'VE', 'ES', 'US', 'SS', 'XK']));
-    for (const gone of ['DD', 'SU', 'YU', 'ZR', 'BU', 'TP', 'AN', 'CS', 'ZZ', 'EU', 'JJ', 'AB']) expect(countryCodes).not.toContain(gone);
+    for (const gone of ['DD', 'SU', 'YU', 'ZR', 'BU', 'TP', 'AN', 'CS', 'ZZ', 'EU', 'JJ', 'AB'])
+      expect(countryCodes).not.toContain(gone);
     // Every one has a name in both editions' languages, and no two share a name.
     for (const locale of ['en-GB', 'es-419']) {
       const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });

@@ -47,36 +47,56 @@ for (const database of testDatabases()) {
       const reports = Array.from({ length: many }, (_, n) =>
         validReport({
           targets: n % 3 === 0 ? ['minister', 'ambassador'] : [n % 2 ? 'minister' : 'ambassador'],
-          counts: { [channels[n % channels.length]!]: 1 + (n % 3), ...(n % 5 === 0 ? { letter: 1 } : {}) },
+          counts: {
+            [channels[n % channels.length]!]: 1 + (n % 3),
+            ...(n % 5 === 0 ? { letter: 1 } : {}),
+          },
           language: ['es', 'en', 'other'][n % 3],
           ...(n % 4 === 0 ? {} : { country: countries[n % countries.length] }),
         }),
       );
       // All leave at once; any the database cannot take in time get 503 and are re-sent with the same id.
-      const statuses = await Promise.all(reports.map((report, n) => sendUntilStored(report, clientNumber(n))));
+      const statuses = await Promise.all(
+        reports.map((report, n) => sendUntilStored(report, clientNumber(n))),
+      );
       expect(statuses.every((status) => status === 201 || status === 200)).toBe(true);
 
       const after = await tally();
-      const actionsOf = (report: Record<string, unknown>) => Object.values(report['counts'] as Record<string, number>).reduce((sum, count) => sum + count, 0);
-      const sum = (selected: Record<string, unknown>[]) => ({ actions: selected.reduce((total, report) => total + actionsOf(report), 0), reports: selected.length });
+      const actionsOf = (report: Record<string, unknown>) =>
+        Object.values(report['counts'] as Record<string, number>).reduce(
+          (sum, count) => sum + count,
+          0,
+        );
+      const sum = (selected: Record<string, unknown>[]) => ({
+        actions: selected.reduce((total, report) => total + actionsOf(report), 0),
+        reports: selected.length,
+      });
       expect(after.reports - before.reports).toBe(many);
       expect(after.actions - before.actions).toBe(sum(reports).actions);
       for (const channel of channels) {
-        const sent = reports.reduce((total, report) => total + ((report['counts'] as Record<string, number>)[channel] ?? 0), 0);
+        const sent = reports.reduce(
+          (total, report) => total + ((report['counts'] as Record<string, number>)[channel] ?? 0),
+          0,
+        );
         expect(after.byChannel[channel] - before.byChannel[channel]).toBe(sent);
       }
       for (const target of ['minister', 'ambassador']) {
-        expect(after.byTarget[target]! - before.byTarget[target]!).toBe(reports.filter((report) => (report['targets'] as string[]).includes(target)).length);
+        expect(after.byTarget[target]! - before.byTarget[target]!).toBe(
+          reports.filter((report) => (report['targets'] as string[]).includes(target)).length,
+        );
       }
       for (const language of ['es', 'en', 'other']) {
         const delta = after.byLanguage[language]!.reports - before.byLanguage[language]!.reports;
         expect(delta).toBe(reports.filter((report) => report['language'] === language).length);
       }
       for (const country of countries) {
-        const delta = (after.byCountry[country]?.reports ?? 0) - (before.byCountry[country]?.reports ?? 0);
+        const delta =
+          (after.byCountry[country]?.reports ?? 0) - (before.byCountry[country]?.reports ?? 0);
         expect(delta).toBe(reports.filter((report) => report['country'] === country).length);
       }
-      const days = Object.values(after.byDay).reduce((total, day) => total + day.reports, 0) - Object.values(before.byDay).reduce((total, day) => total + day.reports, 0);
+      const days =
+        Object.values(after.byDay).reduce((total, day) => total + day.reports, 0) -
+        Object.values(before.byDay).reduce((total, day) => total + day.reports, 0);
       expect(days).toBe(many);
       // The tally, row for row, is what a recount of the stored reports gives.
       expect((await site.query(tallyByKey)).rows).toEqual((await site.query(recountByKey)).rows);
@@ -85,7 +105,9 @@ for (const database of testDatabases()) {
     it('counts a report once when the same id arrives 50 times at once (double clicks, retries)', async () => {
       const before = await tally();
       const report = validReport({ counts: { phone: 2 } });
-      const statuses = await Promise.all(Array.from({ length: 50 }, (_, n) => sendUntilStored(report, clientNumber(3000 + n))));
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, (_, n) => sendUntilStored(report, clientNumber(3000 + n))),
+      );
       expect(statuses.filter((status) => status === 201)).toHaveLength(1);
       expect(statuses.filter((status) => status === 200)).toHaveLength(49);
       const after = await tally();

@@ -26,10 +26,11 @@ async function hangingDatabase(): Promise<{ url: string; close(): Promise<void> 
   const { port } = server.address() as { port: number };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -57,7 +58,9 @@ describe('when storage fails', () => {
   it('answers 503 with Retry-After while the database is down, stores nothing, and counts the retry once', async () => {
     const report = validReport({ counts: { email: 1, fax: 1 } });
     const before = await site.stored();
-    const failed = await withDatabaseAt(await closedPort(), () => site.postReport(report, { client: clientNumber(++client) }));
+    const failed = await withDatabaseAt(await closedPort(), () =>
+      site.postReport(report, { client: clientNumber(++client) }),
+    );
     expect(failed.status).toBe(503);
     expect(Number(failed.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await failed.json()) as { detail: string }).detail).toBe(en.reportUnavailable);
@@ -77,7 +80,9 @@ describe('when storage fails', () => {
     const hanging = await hangingDatabase();
     try {
       const started = Date.now();
-      const failed = await withDatabaseAt(hanging.url, () => site.postReport(validReport(), { client: clientNumber(++client) }));
+      const failed = await withDatabaseAt(hanging.url, () =>
+        site.postReport(validReport(), { client: clientNumber(++client) }),
+      );
       expect(failed.status).toBe(503);
       expect(failed.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(Date.now() - started).toBeLessThan(10_000);
@@ -88,7 +93,9 @@ describe('when storage fails', () => {
 
   it('shows a form post a page that asks to send it again', async () => {
     const failed = await withDatabaseAt(await closedPort(), () =>
-      site.postForm('targets=minister&counts.email=1&language=en&startedAt=1', { client: clientNumber(++client) }),
+      site.postForm('targets=minister&counts.email=1&language=en&startedAt=1', {
+        client: clientNumber(++client),
+      }),
     );
     expect(failed.status).toBe(503);
     expect(await failed.text()).toContain(en.reportUnavailable);

@@ -25,7 +25,10 @@ const en = stringsOf('en');
 
 describe('the third-language fixture’s content', () => {
   it('publishes one edition, in Brazilian Portuguese, at the root', () => {
-    expect(editionsIn(pathToFileURL(`${fixture}/`))).toEqual({ languages: ['pt-BR'], defaultLanguage: 'pt-BR' });
+    expect(editionsIn(pathToFileURL(`${fixture}/`))).toEqual({
+      languages: ['pt-BR'],
+      defaultLanguage: 'pt-BR',
+    });
     expect(Object.keys(readStringTables(fixture))).toEqual(['pt-BR']);
   });
 
@@ -36,17 +39,29 @@ describe('the third-language fixture’s content', () => {
   ] as const)('every file in %s/ passes its schema', (folder, schema) => {
     for (const [file, { data }] of Object.entries(readFolder(folder, fixture))) {
       const result = schema.safeParse(data);
-      expect(result.success, `${folder}/${file}.md: ${result.error ? z.prettifyError(result.error) : ''}`).toBe(true);
+      expect(
+        result.success,
+        `${folder}/${file}.md: ${result.error ? z.prettifyError(result.error) : ''}`,
+      ).toBe(true);
     }
   });
 
   it('gives three officials, none with a fax, and an update that still asks for action', () => {
-    const targets = Object.values(readFolder('targets', fixture)).map(({ data }) => targetSchema.parse(data));
+    const targets = Object.values(readFolder('targets', fixture)).map(({ data }) =>
+      targetSchema.parse(data),
+    );
     expect(targets).toHaveLength(3);
     expect(targets.every((target) => target.fax === undefined)).toBe(true);
-    const updates = readdirSync(join(fixture, 'updates'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    const updates = readdirSync(join(fixture, 'updates'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((file) => file.endsWith('.md'));
     expect(updates).toHaveLength(1);
-    const update = updateSchema.parse(yaml.load(readFileSync(join(fixture, 'updates', updates[0]!), 'utf8').split(/^---\s*$/m)[1] ?? ''));
+    const update = updateSchema.parse(
+      yaml.load(
+        readFileSync(join(fixture, 'updates', updates[0]!), 'utf8').split(/^---\s*$/m)[1] ?? '',
+      ),
+    );
     expect(update.actionsRequested).toBe(true);
   });
 });
@@ -85,13 +100,14 @@ describe('the third-language site, built and served', () => {
   it('lists its three officials with their channels, and no fax', async () => {
     const { html } = await page('/');
     expect(html.match(/class="card target"/g)).toHaveLength(3);
-    for (const id of ['ministra', 'defensor', 'prefeita']) expect(html).toContain(`data-target="${id}"`);
+    for (const id of ['ministra', 'defensor', 'prefeita'])
+      expect(html).toContain(`data-target="${id}"`);
     expect(html).not.toContain('data-channel="fax"');
     expect(html).toContain('data-channel="contact-form"');
     expect(html.match(/data-report-target/g)).toHaveLength(3);
   });
 
-  it('shows the appeal\'s picture from content as AVIF and WebP at several widths, with its alt text and credit', async () => {
+  it("shows the appeal's picture from content as AVIF and WebP at several widths, with its alt text and credit", async () => {
     const { html } = await page('/');
     const picture = /<picture>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? '';
     expect(picture).toMatch(/<source[^>]+type="image\/avif"/);
@@ -106,8 +122,17 @@ describe('the third-language site, built and served', () => {
 
   it('says every interface word in Portuguese, from its strings table, and none of the English table’s', async () => {
     const { html } = await page('/');
-    for (const text of [pt.reportSubmit, pt.officialsHeading, pt.reportLanguageOther, pt.updatesHeading]) expect(html).toContain(text.replaceAll("'", '&#39;'));
-    const english = Object.values(en).filter((text): text is string => typeof text === 'string' && text.length > 12 && !Object.values(pt).includes(text));
+    for (const text of [
+      pt.reportSubmit,
+      pt.officialsHeading,
+      pt.reportLanguageOther,
+      pt.updatesHeading,
+    ])
+      expect(html).toContain(text.replaceAll("'", '&#39;'));
+    const english = Object.values(en).filter(
+      (text): text is string =>
+        typeof text === 'string' && text.length > 12 && !Object.values(pt).includes(text),
+    );
     expect(english.filter((text) => html.includes(text))).toEqual([]);
   });
 
@@ -117,23 +142,35 @@ describe('the third-language site, built and served', () => {
     expect(html).toContain('<time datetime="2026-02-10"');
     const feed = (await page('/updates.xml')).html;
     expect(feed).toContain('<language>pt-BR</language>');
-    expect(feed).toContain(`<pubDate>${dayStart('2026-02-10', 'America/Sao_Paulo').toUTCString()}</pubDate>`);
+    expect(feed).toContain(
+      `<pubDate>${dayStart('2026-02-10', 'America/Sao_Paulo').toUTCString()}</pubDate>`,
+    );
   });
 
   it('counts a report naming its third official, in the language it was written in, on the day in São Paulo', async () => {
-    const report = validReport({ targets: ['prefeita'], counts: { 'contact-form': 2 }, language: 'pt-BR' });
+    const report = validReport({
+      targets: ['prefeita'],
+      counts: { 'contact-form': 2 },
+      language: 'pt-BR',
+    });
     expect((await site.postReport(report)).status).toBe(201);
     const tally = (await (await fetch(`${site.url}/api/tally`)).json()) as Tally;
     expect(Object.keys(tally.byTarget).sort()).toEqual(['defensor', 'ministra', 'prefeita']);
     expect(tally.byTarget['prefeita']).toBe(1);
     expect(tally.byLanguage['pt-BR']).toEqual({ actions: 2, reports: 1 });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(
+      new Date(),
+    );
     expect(tally.byDay[today]).toEqual({ actions: 2, reports: 1 });
   });
 
   it('explains a bad report in Portuguese, whatever language the request asks for', async () => {
-    const response = await site.postReport(validReport({ targets: [], language: 'pt-BR' }), { headers: { 'accept-language': 'fr-FR' } });
+    const response = await site.postReport(validReport({ targets: [], language: 'pt-BR' }), {
+      headers: { 'accept-language': 'fr-FR' },
+    });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { detail: string }).detail).toBe(pt.problems['targets-missing']);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      pt.problems['targets-missing'],
+    );
   });
 });

@@ -12,9 +12,16 @@ export function localDatabaseMigrations(): AstroIntegration {
     hooks: {
       'astro:server:start': async ({ logger }) => {
         const url = process.env['NETLIFY_DB_URL'];
-        if (!url) return logger.warn('No local Netlify Database is running: the report form will answer 503.');
+        if (!url)
+          return logger.warn(
+            'No local Netlify Database is running: the report form will answer 503.',
+          );
         const applied = await migrate(withUser(url));
-        logger.info(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database migrations are up to date.');
+        logger.info(
+          applied.length
+            ? `Applied migrations: ${applied.join(', ')}`
+            : 'Database migrations are up to date.',
+        );
       },
     },
   };

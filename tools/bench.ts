@@ -17,7 +17,8 @@ import { measureApi } from './bench/api.ts';
 import { table, type Target } from './bench/format.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const heading = (text: string) => console.log(`\n${text}\n${'='.repeat(text.length)}`);
 
 const chromiumPath = chromiumBinary();
@@ -28,7 +29,11 @@ const sections: Record<string, unknown> = {};
 const targets: Target[] = [];
 const failures: string[] = [];
 
-async function section(id: string, title: string, run: () => Promise<{ lines: string[]; data: unknown; targets: Target[] }>): Promise<void> {
+async function section(
+  id: string,
+  title: string,
+  run: () => Promise<{ lines: string[]; data: unknown; targets: Target[] }>,
+): Promise<void> {
   heading(title);
   try {
     const result = await run();
@@ -37,21 +42,39 @@ async function section(id: string, title: string, run: () => Promise<{ lines: st
     targets.push(...result.targets);
   } catch (error) {
     // One broken section should not hide the other's figures.
-    console.error(`This section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `This section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     failures.push(id);
   }
 }
 
 const site = await serve({ port: 0, memory: true, quiet: true });
 try {
-  await section('pages', 'Pages (Lighthouse, mobile)', () => measurePages(site.url, chromiumPath, Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3))));
+  await section('pages', 'Pages (Lighthouse, mobile)', () =>
+    measurePages(
+      site.url,
+      chromiumPath,
+      Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3)),
+    ),
+  );
 } finally {
   await site.stop();
 }
 await section('api', 'Report API on a real PostgreSQL', measureApi);
 
 heading('Targets');
-console.log(table([['figure', 'measured', 'target', 'met'], ...targets.map((target) => [target.figure, target.measured, target.target, target.met ? 'yes' : 'NO'])]).join('\n'));
+console.log(
+  table([
+    ['figure', 'measured', 'target', 'met'],
+    ...targets.map((target) => [
+      target.figure,
+      target.measured,
+      target.target,
+      target.met ? 'yes' : 'NO',
+    ]),
+  ]).join('\n'),
+);
 console.log(`\n${targets.filter((target) => target.met).length} of ${targets.length} targets met.`);
 
 const report = {

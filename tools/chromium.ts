@@ -2,7 +2,11 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-export const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const systemChromiumPaths = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /** Flags that keep a headless Chromium quiet on a machine with no network but loopback. */
 export const chromiumArgs = [
@@ -23,15 +27,19 @@ export interface FoundChromium {
 
 export function findChromium(): FoundChromium | undefined {
   const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv && existsSync(fromEnv)) return { executablePath: fromEnv, description: `CHROMIUM_PATH (${fromEnv})` };
+  if (fromEnv && existsSync(fromEnv))
+    return { executablePath: fromEnv, description: `CHROMIUM_PATH (${fromEnv})` };
   try {
     const managed = chromium.executablePath();
-    if (managed && existsSync(managed)) return { executablePath: undefined, description: `Playwright's Chromium (${managed})` };
+    if (managed && existsSync(managed))
+      return { executablePath: undefined, description: `Playwright's Chromium (${managed})` };
   } catch {
     // Playwright throws when it has no browser of its own; the system one may do.
   }
   const system = systemChromiumPaths.find((path) => existsSync(path));
-  return system ? { executablePath: system, description: `system Chromium (${system})` } : undefined;
+  return system
+    ? { executablePath: system, description: `system Chromium (${system})` }
+    : undefined;
 }
 
 /** The binary itself, for tools such as Lighthouse that launch Chromium by path. */

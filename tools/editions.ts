@@ -26,18 +26,28 @@ export function editionsIn(contentDirectory: URL): Editions {
     .filter((file) => file.endsWith('.md'))
     .map((file) => file.slice(0, -'.md'.length))
     .sort();
-  if (languages.length === 0) throw new Error(`${folder.pathname} has no appeal: add one Markdown file per language, such as en.md.`);
+  if (languages.length === 0)
+    throw new Error(
+      `${folder.pathname} has no appeal: add one Markdown file per language, such as en.md.`,
+    );
   for (const lang of languages) {
     if (!isLanguageTag(lang)) {
-      throw new Error(`content/appeal/${lang}.md: name the file after a language code, such as en.md, es.md or pt-BR.md.`);
+      throw new Error(
+        `content/appeal/${lang}.md: name the file after a language code, such as en.md, es.md or pt-BR.md.`,
+      );
     }
   }
-  const originals = languages.filter((lang) => frontmatter(new URL(`${lang}.md`, folder))['translation'] === undefined);
+  const originals = languages.filter(
+    (lang) => frontmatter(new URL(`${lang}.md`, folder))['translation'] === undefined,
+  );
   if (originals.length !== 1) {
     throw new Error(
       `content/appeal/ needs exactly one appeal that is not a translation (it is published at the site's root); the others say "translation:". Found ${originals.length}: ${originals.join(', ') || 'none'}.`,
     );
   }
   const [defaultLanguage] = originals as [string];
-  return { languages: [defaultLanguage, ...languages.filter((lang) => lang !== defaultLanguage)], defaultLanguage };
+  return {
+    languages: [defaultLanguage, ...languages.filter((lang) => lang !== defaultLanguage)],
+    defaultLanguage,
+  };
 }

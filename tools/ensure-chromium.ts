@@ -16,7 +16,7 @@ if (present) {
   process.exit(0);
 }
 
-console.log('No Chromium found: trying Playwright\'s download.');
+console.log("No Chromium found: trying Playwright's download.");
 if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) {
   console.log(`Installed ${findChromium()?.description}.`);
   process.exit(0);
@@ -24,9 +24,10 @@ if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) {
 
 const isRoot = process.getuid?.() === 0;
 if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
-  console.log('Playwright\'s download is out of reach: installing Debian\'s chromium package.');
+  console.log("Playwright's download is out of reach: installing Debian's chromium package.");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 900_000 }).status === 0;
+  const apt = (args: string[]) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 900_000 }).status === 0;
   if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'chromium']) && findChromium()) {
     console.log(`Installed ${findChromium()?.description}.`);
     process.exit(0);

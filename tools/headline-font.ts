@@ -40,7 +40,9 @@ const PUNCTUATION = '\u00a0‘’“”«»–—…·€¡¿';
 
 async function textOf(folder: URL): Promise<string> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && /\.(md|mdx|ya?ml|json|ts|astro|txt)$/.test(e.name));
+  const files = entries.filter(
+    (e) => e.isFile() && /\.(md|mdx|ya?ml|json|ts|astro|txt)$/.test(e.name),
+  );
   const texts = await Promise.all(files.map((e) => readFile(`${e.parentPath}/${e.name}`, 'utf8')));
   return texts.join('\n');
 }
@@ -57,7 +59,7 @@ function inRange(range: string): (cp: number) => boolean {
 /** "U+20-7E,U+A0,…" for exactly the code points kept, so the browser never fetches a file in vain. */
 function toUnicodeRange(cps: number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < cps.length; ) {
+  for (let i = 0; i < cps.length;) {
     let j = i;
     while (j + 1 < cps.length && cps[j + 1] === cps[j]! + 1) j++;
     const hex = (n: number) => n.toString(16).toUpperCase();
@@ -68,21 +70,42 @@ function toUnicodeRange(cps: number[]): string {
 }
 
 export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
-  const { package: pkg, family, weight = 400, textFrom, always = PRINTABLE_ASCII + PUNCTUATION, keepFeatures = ['kern'], uppercase = false } = options;
+  const {
+    package: pkg,
+    family,
+    weight = 400,
+    textFrom,
+    always = PRINTABLE_ASCII + PUNCTUATION,
+    keepFeatures = ['kern'],
+    uppercase = false,
+  } = options;
   return {
     name: 'headline-font',
     hooks: {
-      'astro:config:setup': async ({ config, command, injectScript, updateConfig, addWatchFile, logger }) => {
+      'astro:config:setup': async ({
+        config,
+        command,
+        injectScript,
+        updateConfig,
+        addWatchFile,
+        logger,
+      }) => {
         const started = performance.now();
         const folders = textFrom.map((f) => new URL(f.endsWith('/') ? f : `${f}/`, config.root));
         const text = always + (await Promise.all(folders.map(textOf))).join('');
         // The face is only ever set in capitals (text-transform: uppercase): lower-case glyphs are never drawn.
         const chars = new Set<number>();
-        for (const ch of text) for (const c of uppercase ? ch.toLocaleUpperCase() : ch + ch.toLocaleUpperCase() + ch.toLocaleLowerCase()) chars.add(c.codePointAt(0)!);
+        for (const ch of text)
+          for (const c of uppercase
+            ? ch.toLocaleUpperCase()
+            : ch + ch.toLocaleUpperCase() + ch.toLocaleLowerCase())
+            chars.add(c.codePointAt(0)!);
 
         const require = createRequire(new URL('package.json', config.root));
         const pkgDir = new URL('./', `file://${require.resolve(`${pkg}/package.json`)}`);
-        const ranges: Record<string, string> = JSON.parse(await readFile(new URL('unicode.json', pkgDir), 'utf8'));
+        const ranges: Record<string, string> = JSON.parse(
+          await readFile(new URL('unicode.json', pkgDir), 'utf8'),
+        );
         const id = pkg.split('/').pop()!;
         const outDir = new URL('headline-font/', config.cacheDir);
         await mkdir(outDir, { recursive: true });
@@ -96,9 +119,15 @@ export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
           // Skip a file that would only hold characters the latin file already covers.
           if (subset !== 'latin' && !cps.some((cp) => !inRange(ranges.latin ?? '')(cp))) continue;
           if (cps.length === 0) continue;
-          const source = await readFile(new URL(`files/${id}-${subset}-${weight}-normal.woff2`, pkgDir)).catch(() => undefined);
+          const source = await readFile(
+            new URL(`files/${id}-${subset}-${weight}-normal.woff2`, pkgDir),
+          ).catch(() => undefined);
           if (!source) continue;
-          const woff2 = await subsetFont(source, String.fromCodePoint(...cps), { targetFormat: 'woff2', noHinting: true, keepFeatures });
+          const woff2 = await subsetFont(source, String.fromCodePoint(...cps), {
+            targetFormat: 'woff2',
+            noHinting: true,
+            keepFeatures,
+          });
           const file = `${id}-${subset}-${weight}.woff2`; // Vite adds the content hash when it emits it.
           await writeFile(new URL(file, outDir), woff2);
           files.push(file);
@@ -109,13 +138,33 @@ export function headlineFont(options: HeadlineFontOptions): AstroIntegration {
           );
         }
         const css = new URL('headline-font.css', outDir);
-        await writeFile(css, `/* ${family} subset to the characters of ${textFrom.join(', ')} by the headline-font integration */\n${faces.join('\n')}\n`);
+        await writeFile(
+          css,
+          `/* ${family} subset to the characters of ${textFrom.join(', ')} by the headline-font integration */\n${faces.join('\n')}\n`,
+        );
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(css))};`);
         // The first file (latin) as an import, so a page can preload it: `import url from 'virtual:headline-font?url'`.
         const [first] = files;
-        if (first) updateConfig({ vite: { resolve: { alias: [{ find: /^virtual:headline-font(?=\?|$)/, replacement: fileURLToPath(new URL(first, outDir)) }] } } });
-        if (command === 'dev') for (const folder of folders) for (const e of await readdir(folder, { recursive: true, withFileTypes: true })) if (e.isFile()) addWatchFile(`${e.parentPath}/${e.name}`);
-        logger.info(`${family}: ${chars.size} characters, ${faces.length} file(s), ${bytes} bytes woff2, ${(performance.now() - started).toFixed(0)} ms`);
+        if (first)
+          updateConfig({
+            vite: {
+              resolve: {
+                alias: [
+                  {
+                    find: /^virtual:headline-font(?=\?|$)/,
+                    replacement: fileURLToPath(new URL(first, outDir)),
+                  },
+                ],
+              },
+            },
+          });
+        if (command === 'dev')
+          for (const folder of folders)
+            for (const e of await readdir(folder, { recursive: true, withFileTypes: true }))
+              if (e.isFile()) addWatchFile(`${e.parentPath}/${e.name}`);
+        logger.info(
+          `${family}: ${chars.size} characters, ${faces.length} file(s), ${bytes} bytes woff2, ${(performance.now() - started).toFixed(0)} ms`,
+        );
       },
     },
   };

@@ -8,12 +8,16 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations, type SQLExecutor } from '@netlify/database-dev';
 
-export const migrationsDirectory = fileURLToPath(new URL('../netlify/database/migrations/', import.meta.url));
+export const migrationsDirectory = fileURLToPath(
+  new URL('../netlify/database/migrations/', import.meta.url),
+);
 
 function executor(on: pg.Pool | pg.PoolClient): Pick<SQLExecutor, 'exec' | 'query'> {
   return {
     exec: (sql) => on.query(sql),
-    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await on.query(sql, params)).rows as T[] }),
+    query: async <T>(sql: string, params?: unknown[]) => ({
+      rows: (await on.query(sql, params)).rows as T[],
+    }),
   };
 }
 

@@ -37,7 +37,8 @@ function requestBody(request: IncomingMessage): ReadableStream<Uint8Array> {
       const { done, value } = await chunks.next();
       if (done) return controller.close();
       received += value.byteLength;
-      if (received > platformBodyLimit) return controller.error(new Error('Request body over Netlify’s 6 MB limit'));
+      if (received > platformBodyLimit)
+        return controller.error(new Error('Request body over Netlify’s 6 MB limit'));
       controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     },
     cancel() {
@@ -65,10 +66,19 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-export async function serve({ port = 4321, host = '127.0.0.1', memory = false, databaseUrl: givenDatabase, root = projectRoot, quiet = false }: ServeOptions = {}): Promise<RunningSite> {
+export async function serve({
+  port = 4321,
+  host = '127.0.0.1',
+  memory = false,
+  databaseUrl: givenDatabase,
+  root = projectRoot,
+  quiet = false,
+}: ServeOptions = {}): Promise<RunningSite> {
   const log = quiet ? () => {} : console.log;
   root = root.endsWith('/') ? root : `${root}/`;
-  const database = givenDatabase ? undefined : new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
+  const database = givenDatabase
+    ? undefined
+    : new NetlifyDB({ logger: () => {}, ...(memory ? {} : { directory: `${root}.netlify/db` }) });
   const databaseUrl = givenDatabase ?? withUser(await database!.start());
   const applied = await migrate(databaseUrl);
   if (applied.length > 0) log(`Applied database migrations: ${applied.join(', ')}`);
@@ -92,7 +102,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
   // @netlify/dev runs functions from netlify/functions only; Astro's adapter writes its one function
   // to .netlify/v1/functions/ssr. As on Netlify, it answers whatever no static file or redirect does.
   const functionPath = `${root}.netlify/v1/functions/ssr/ssr.mjs`;
-  if (!existsSync(functionPath)) throw new Error(`${functionPath} is missing: run \`npm run build\` first.`);
+  if (!existsSync(functionPath))
+    throw new Error(`${functionPath} is missing: run \`npm run build\` first.`);
   const { default: siteFunction } = (await import(pathToFileURL(functionPath).href)) as {
     default: (request: Request, context: { ip: string }) => Promise<Response>;
   };
@@ -102,20 +113,30 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
     try {
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
       // The address the client asked for (localhost or 127.0.0.1), as Netlify passes it on, so Origin checks compare like with like.
-      const webRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? new URL(url).host}`), {
-        method: request.method ?? 'GET',
-        headers: Object.entries(request.headers).flatMap(([name, value]) =>
-          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((one): [string, string] => [name, one]),
-        ),
-        body: hasBody ? requestBody(request) : null,
-        // A streamed body needs duplex 'half' (fetch standard); TypeScript's DOM types do not list it yet.
-        duplex: 'half',
-      } as RequestInit);
+      const webRequest = new Request(
+        new URL(request.url ?? '/', `http://${request.headers.host ?? new URL(url).host}`),
+        {
+          method: request.method ?? 'GET',
+          headers: Object.entries(request.headers).flatMap(([name, value]) =>
+            (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(
+              (one): [string, string] => [name, one],
+            ),
+          ),
+          body: hasBody ? requestBody(request) : null,
+          // A streamed body needs duplex 'half' (fetch standard); TypeScript's DOM types do not list it yet.
+          duplex: 'half',
+        } as RequestInit,
+      );
       // Netlify serves files and redirects to reads; anything with a body goes to the function as it arrives.
-      const match = hasBody ? undefined : await netlify.handleAndIntrospect(webRequest, { serverAddress: url });
+      const match = hasBody
+        ? undefined
+        : await netlify.handleAndIntrospect(webRequest, { serverAddress: url });
       // Netlify takes the client address from the connection; tests name one with X-Forwarded-For.
       const forwarded = request.headers['x-forwarded-for'];
-      const ip = (typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined) || request.socket.remoteAddress || '';
+      const ip =
+        (typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined) ||
+        request.socket.remoteAddress ||
+        '';
       const answer = match?.response ?? (await siteFunction(webRequest, { ip }));
       const headers = new Headers(answer.headers);
       // Netlify's CDN compresses text; so does this server, so sizes measured here match production.
@@ -123,7 +144,9 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
         answer.body !== null &&
         !headers.has('content-encoding') &&
         /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') &&
-        /^(text\/|application\/(json|javascript|xml|problem\+json|manifest\+json)|image\/svg)/.test(headers.get('content-type') ?? '');
+        /^(text\/|application\/(json|javascript|xml|problem\+json|manifest\+json)|image\/svg)/.test(
+          headers.get('content-type') ?? '',
+        );
       // Netlify answers a function's response whole, not streamed: so does this server, in one write.
       let body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
       if (body && compress) {
@@ -165,7 +188,12 @@ export async function serve({ port = 4321, host = '127.0.0.1', memory = false, d
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' }, database: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      memory: { type: 'boolean' },
+      database: { type: 'string' },
+    },
   });
   const site = await serve({
     port: Number(values.port ?? process.env['PORT'] ?? 4321),

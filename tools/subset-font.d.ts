@@ -11,5 +11,9 @@ declare module 'subset-font' {
     noHinting?: boolean;
     dropTables?: string[];
   }
-  export default function subsetFont(font: Uint8Array, text: string | null | undefined, options?: SubsetFontOptions): Promise<Buffer>;
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string | null | undefined,
+    options?: SubsetFontOptions,
+  ): Promise<Buffer>;
 }

@@ -17,7 +17,8 @@ enhanceTally();
 const form = document.querySelector<HTMLFormElement>('form[data-report]');
 if (form) {
   let enhanced: Promise<void> | undefined;
-  const enhance = () => (enhanced ??= import('./report-form').then(({ enhanceReportForm }) => enhanceReportForm(form)));
+  const enhance = () =>
+    (enhanced ??= import('./report-form').then(({ enhanceReportForm }) => enhanceReportForm(form)));
   const early = (event: SubmitEvent) => {
     event.preventDefault();
     form.removeEventListener('submit', early);
@@ -27,7 +28,11 @@ if (form) {
     );
   };
   form.addEventListener('submit', early);
-  form.addEventListener('focusin', () => void enhance().then(() => form.removeEventListener('submit', early)), { once: true });
+  form.addEventListener(
+    'focusin',
+    () => void enhance().then(() => form.removeEventListener('submit', early)),
+    { once: true },
+  );
   if ('IntersectionObserver' in window) {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;

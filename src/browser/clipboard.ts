@@ -1,5 +1,9 @@
 /** Copies text, falling back to a selection the reader can copy by hand when the Clipboard API is refused. */
-export async function copyText(text: string, source: HTMLElement, status: HTMLElement): Promise<void> {
+export async function copyText(
+  text: string,
+  source: HTMLElement,
+  status: HTMLElement,
+): Promise<void> {
   try {
     if (!navigator.clipboard) throw new Error('Clipboard API unavailable');
     await navigator.clipboard.writeText(text);

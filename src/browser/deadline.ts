@@ -10,7 +10,8 @@ export function enhanceDeadline(): void {
     const time = block.querySelector('time');
     if (time) time.textContent = formatDay(date, locale);
     const label = block.querySelector<HTMLElement>('[data-deadline-label]');
-    if (label) label.textContent = `${(past ? label.dataset['past'] : label.dataset['open']) ?? ''}:`;
+    if (label)
+      label.textContent = `${(past ? label.dataset['past'] : label.dataset['open']) ?? ''}:`;
     const notice = block.querySelector<HTMLElement>('[data-after-deadline]');
     if (notice) notice.hidden = !past;
   }

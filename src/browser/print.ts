@@ -7,7 +7,9 @@ export function enhancePrinting(): void {
   const today = document.querySelector<HTMLElement>('[data-today]');
   if (!today) return;
   // The date is filled in here, in the letter's language: the hint no longer asks the reader to write it.
-  today.textContent = new Intl.DateTimeFormat(today.closest<HTMLElement>('[lang]')?.lang, { dateStyle: 'long' }).format(new Date());
+  today.textContent = new Intl.DateTimeFormat(today.closest<HTMLElement>('[lang]')?.lang, {
+    dateStyle: 'long',
+  }).format(new Date());
   const hint = document.querySelector<HTMLElement>('[data-hint-dated]');
   if (hint) hint.textContent = hint.dataset['hintDated'] ?? hint.textContent;
 }

@@ -1,5 +1,9 @@
 import { otherLanguage } from '../lib/appeal/vocabulary';
-import { explainProblems, type ExplainedProblem, type ReportProblemCode } from '../lib/reports/problems';
+import {
+  explainProblems,
+  type ExplainedProblem,
+  type ReportProblemCode,
+} from '../lib/reports/problems';
 import type { Headline } from '../lib/reports/tally';
 import { showTally } from './tally';
 
@@ -33,7 +37,9 @@ let schema: Promise<Schema> | undefined;
 export function loadSchema(): Promise<Schema> {
   schema ??= import('../lib/reports/schema').catch((error: unknown) => {
     const url = /https?:\/\/\S+?\.js/.exec(String(error))?.[0];
-    return url ? (import(/* @vite-ignore */ `${url}?retry=${Date.now()}`) as Promise<Schema>) : Promise.reject(error);
+    return url
+      ? (import(/* @vite-ignore */ `${url}?retry=${Date.now()}`) as Promise<Schema>)
+      : Promise.reject(error);
   });
   schema.catch(() => (schema = undefined));
   return schema;
@@ -64,18 +70,35 @@ async function send(body: unknown, lang: string, onRetry: () => void): Promise<O
     try {
       const response = await fetch('/api/reports', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': lang },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'accept-language': lang,
+        },
         body: JSON.stringify(body),
       });
       const answer = await readJson(response);
       if (response.status === 200 || response.status === 201) {
-        return { kind: 'counted', created: response.status === 201, tally: answer['tally'] as Headline | undefined };
+        return {
+          kind: 'counted',
+          created: response.status === 201,
+          tally: answer['tally'] as Headline | undefined,
+        };
       }
-      if (response.status === 422) return { kind: 'problems', problems: (answer['errors'] as ExplainedProblem[] | undefined) ?? [] };
+      if (response.status === 422)
+        return {
+          kind: 'problems',
+          problems: (answer['errors'] as ExplainedProblem[] | undefined) ?? [],
+        };
       const seconds = Number(response.headers.get('retry-after'));
       const lifts = Number.isFinite(seconds) && seconds > 0 && seconds <= longestWaitSeconds;
-      const retryable = [502, 503, 504].includes(response.status) || (response.status === 429 && lifts);
-      if (!retryable) return { kind: 'refused', reason: typeof answer['detail'] === 'string' ? answer['detail'] : '' };
+      const retryable =
+        [502, 503, 504].includes(response.status) || (response.status === 429 && lifts);
+      if (!retryable)
+        return {
+          kind: 'refused',
+          reason: typeof answer['detail'] === 'string' ? answer['detail'] : '',
+        };
       if (lifts) retryAfter = seconds * 1000;
     } catch {
       // The request or its answer was lost: the report may be stored, and re-sending its id is safe.
@@ -101,8 +124,12 @@ export function enhanceReportForm(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-status]');
   const summary = form.querySelector<HTMLElement>('[data-problems]');
   // What a report may name is what the form offers: the officials' boxes and the languages' radio buttons.
-  const values = (selector: string) => [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => input.value);
-  const choices = { targets: values('input[data-report-target]'), languages: values('input[name="language"]').filter((value) => value !== otherLanguage) };
+  const values = (selector: string) =>
+    [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => input.value);
+  const choices = {
+    targets: values('input[data-report-target]'),
+    languages: values('input[name="language"]').filter((value) => value !== otherLanguage),
+  };
   if (!idField || !startedField || !button || !status || !summary) return;
 
   /** A filled form gets one id, kept through every retry and double click until it is counted. */
@@ -125,7 +152,8 @@ export function enhanceReportForm(form: HTMLFormElement): void {
       slot.hidden = true;
       slot.textContent = '';
     }
-    for (const invalid of form.querySelectorAll('[aria-invalid]')) invalid.removeAttribute('aria-invalid');
+    for (const invalid of form.querySelectorAll('[aria-invalid]'))
+      invalid.removeAttribute('aria-invalid');
   };
   const showProblems = (problems: ExplainedProblem[]) => {
     clearProblems();
@@ -184,7 +212,8 @@ export function enhanceReportForm(form: HTMLFormElement): void {
       return finish(strings.failed);
     }
     const fields = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.append(name, value);
+    for (const [name, value] of new FormData(form))
+      if (typeof value === 'string') fields.append(name, value);
     const report = rules.reportFromForm(fields);
     const check = rules.checkReport(report, choices);
     if (!check.success) {

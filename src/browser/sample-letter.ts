@@ -2,7 +2,8 @@ import { letterText, signature, type Sender } from '../lib/letter/letter';
 import { composeLinks, type Composer } from '../lib/letter/links';
 import { copyText } from './clipboard';
 
-const isComposer = (name: string | undefined): name is Composer => name !== undefined && name in composeLinks;
+const isComposer = (name: string | undefined): name is Composer =>
+  name !== undefined && name in composeLinks;
 
 /**
  * Turns the stacked letters into a switchable, signable letter, and keeps every email link on the page
@@ -13,7 +14,8 @@ export function enhanceSampleLetter(): void {
   if (!root) return;
   const letters = [...root.querySelectorAll<HTMLElement>('article.letter')];
   const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-  const checked = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
+  const checked = (name: string) =>
+    root.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
   /** Each official's card carries their salutation in every language, as JSON. */
   const salutation = (targetId: string | undefined, lang: string) => {
     const card = document.querySelector<HTMLElement>(`[data-target="${targetId}"]`);
@@ -22,10 +24,15 @@ export function enhanceSampleLetter(): void {
 
   const parts = (letter: HTMLElement, targetId: string | undefined) => ({
     salutation: salutation(targetId, letter.dataset['lang'] ?? ''),
-    body: [...letter.querySelectorAll('[data-part="body"]')].map((p) => p.textContent ?? '').join('\n\n'),
+    body: [...letter.querySelectorAll('[data-part="body"]')]
+      .map((p) => p.textContent ?? '')
+      .join('\n\n'),
     closing: letter.querySelector('[data-part="closing"]')?.textContent ?? '',
   });
-  const sender = (): Sender => ({ name: field('sender-name')?.value, place: field('sender-place')?.value });
+  const sender = (): Sender => ({
+    name: field('sender-name')?.value,
+    place: field('sender-place')?.value,
+  });
 
   const render = () => {
     const lang = checked('letter-lang');
@@ -38,21 +45,32 @@ export function enhanceSampleLetter(): void {
       const signatureLine = letter.querySelector<HTMLElement>('[data-part="signature"]');
       if (signatureLine) {
         const lines = signature(signed);
-        signatureLine.replaceChildren(...lines.flatMap((line, index) => (index ? [document.createElement('br'), line] : [line])));
+        signatureLine.replaceChildren(
+          ...lines.flatMap((line, index) =>
+            index ? [document.createElement('br'), line] : [line],
+          ),
+        );
         signatureLine.hidden = lines.length === 0;
       }
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-compose]')) {
-      const letter = letters.find((candidate) => candidate.dataset['lang'] === link.dataset['lang']);
+      const letter = letters.find(
+        (candidate) => candidate.dataset['lang'] === link.dataset['lang'],
+      );
       const composer = link.dataset['compose'];
       if (!letter || !isComposer(composer)) continue;
       const card = link.closest<HTMLElement>('[data-target]');
       const body = letterText(parts(letter, card?.dataset['target']), signed);
-      link.href = composeLinks[composer]({ to: link.dataset['to'] ?? '', subject: letter.dataset['subject'] ?? '', body });
+      link.href = composeLinks[composer]({
+        to: link.dataset['to'] ?? '',
+        subject: letter.dataset['subject'] ?? '',
+        body,
+      });
     }
   };
 
-  for (const fieldset of root.querySelectorAll<HTMLElement>('[data-enhanced]')) fieldset.hidden = false;
+  for (const fieldset of root.querySelectorAll<HTMLElement>('[data-enhanced]'))
+    fieldset.hidden = false;
   root.addEventListener('input', render);
   root.addEventListener('change', render);
   for (const letter of letters) {

@@ -22,7 +22,11 @@ export function showTally(tally: Headline | undefined): void {
   if (!tally) return;
   const lang = document.documentElement.lang;
   for (const line of document.querySelectorAll<HTMLElement>('[data-tally]')) {
-    const text = tallyText(JSON.parse(line.dataset['tally'] ?? '{}') as TallyLineStrings, tally, lang);
+    const text = tallyText(
+      JSON.parse(line.dataset['tally'] ?? '{}') as TallyLineStrings,
+      tally,
+      lang,
+    );
     line.textContent = text;
   }
 }

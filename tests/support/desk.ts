@@ -15,7 +15,10 @@ import type { TestDatabase } from './databases';
 
 export interface BareDatabase {
   url: string;
-  query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+  query<Row extends pg.QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<Row>>;
   stop(): Promise<void>;
 }
 
@@ -55,22 +58,37 @@ export async function insertReport(db: BareDatabase, report: ReportFixture): Pro
     `INSERT INTO reports (id, targets, counts, language, country, review_reasons, received_at, received_on, rejected_at)
      VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7), ((now() - make_interval(mins => $7)) AT TIME ZONE 'America/Lima')::date,
              CASE WHEN $8::int IS NULL THEN NULL ELSE now() - make_interval(mins => $8::int) END)`,
-    [id, report.targets ?? ['minister'], JSON.stringify(report.counts), report.language ?? 'en', report.country ?? null, report.reasons ?? [], report.minutesAgo, report.rejectedMinutesAgo ?? null],
+    [
+      id,
+      report.targets ?? ['minister'],
+      JSON.stringify(report.counts),
+      report.language ?? 'en',
+      report.country ?? null,
+      report.reasons ?? [],
+      report.minutesAgo,
+      report.rejectedMinutesAgo ?? null,
+    ],
   );
   return id;
 }
 
 /** Empties reports and the tally, as after the migrations. */
 export async function emptyDatabase(db: BareDatabase): Promise<void> {
-  await db.query(`DELETE FROM reports; DELETE FROM tally; INSERT INTO tally (dimension, key) VALUES ('all', '')`);
+  await db.query(
+    `DELETE FROM reports; DELETE FROM tally; INSERT INTO tally (dimension, key) VALUES ('all', '')`,
+  );
 }
 
 /** The tally, shards added: "dimension key" → actions and reports. */
-export async function tallyFigures(db: BareDatabase): Promise<Record<string, { actions: number; reports: number }>> {
+export async function tallyFigures(
+  db: BareDatabase,
+): Promise<Record<string, { actions: number; reports: number }>> {
   const { rows } = await db.query<{ name: string; actions: number; reports: number }>(
     `SELECT dimension || ' ' || key AS name, sum(actions)::int AS actions, sum(reports)::int AS reports FROM tally GROUP BY dimension, key`,
   );
-  return Object.fromEntries(rows.map(({ name, actions, reports }) => [name.trimEnd(), { actions, reports }]));
+  return Object.fromEntries(
+    rows.map(({ name, actions, reports }) => [name.trimEnd(), { actions, reports }]),
+  );
 }
 
 /** Everything the desk could change: the tally and each report's state, to prove a command changed nothing. */
@@ -80,11 +98,17 @@ export async function stored(db: BareDatabase): Promise<unknown> {
 }
 
 /** What a report adds to the tally, worked out here by hand from what it says. */
-export function contributions(report: ReportFixture & { receivedOn: string }): Record<string, { actions: number; reports: number }> {
+export function contributions(
+  report: ReportFixture & { receivedOn: string },
+): Record<string, { actions: number; reports: number }> {
   const actions = Object.values(report.counts).reduce((sum, n) => sum + n, 0);
-  const added: Record<string, { actions: number; reports: number }> = { all: { actions, reports: 1 } };
-  for (const [channel, n] of Object.entries(report.counts)) if (n > 0) added[`channel ${channel}`] = { actions: n, reports: 1 };
-  for (const target of report.targets ?? ['minister']) added[`target ${target}`] = { actions, reports: 1 };
+  const added: Record<string, { actions: number; reports: number }> = {
+    all: { actions, reports: 1 },
+  };
+  for (const [channel, n] of Object.entries(report.counts))
+    if (n > 0) added[`channel ${channel}`] = { actions: n, reports: 1 };
+  for (const target of report.targets ?? ['minister'])
+    added[`target ${target}`] = { actions, reports: 1 };
   added[`day ${report.receivedOn}`] = { actions, reports: 1 };
   if (report.country) added[`country ${report.country}`] = { actions, reports: 1 };
   added[`language ${report.language ?? 'en'}`] = { actions, reports: 1 };
@@ -112,7 +136,12 @@ export interface DeskRun {
 }
 
 /** The desk in this process, on the database at `url`, with only the environment given. */
-export async function desk(url: string, args: string[], env: Record<string, string> = {}, root?: string): Promise<DeskRun> {
+export async function desk(
+  url: string,
+  args: string[],
+  env: Record<string, string> = {},
+  root?: string,
+): Promise<DeskRun> {
   let stdout = '';
   let stderr = '';
   const code = await runDesk(args, {
@@ -129,8 +158,12 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** `node tools/desk.ts …` as an organizer's shell runs it (npm run desk adds nothing but the script). */
 export function deskProcess(args: string[], env: Record<string, string>): Promise<DeskRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['tools/desk.ts', ...args], { cwd: projectRoot, env: { PATH: process.env['PATH'] ?? '', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['tools/desk.ts', ...args],
+      { cwd: projectRoot, env: { PATH: process.env['PATH'] ?? '', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -21,13 +21,17 @@ export async function setup(project: TestProject): Promise<void> {
   const found = ensurePostgres((line) => console.log(line));
   if ('unavailable' in found) {
     const banner = '!'.repeat(100);
-    console.warn(`\n${banner}\nREAL-POSTGRES TESTS WILL BE SKIPPED: ${found.unavailable}\n${banner}\n`);
+    console.warn(
+      `\n${banner}\nREAL-POSTGRES TESTS WILL BE SKIPPED: ${found.unavailable}\n${banner}\n`,
+    );
     project.provide('postgresUrl', '');
     project.provide('postgresVersion', '');
     return;
   }
   server = await startPostgres({ settings: { max_connections: '300' } });
-  console.log(`Real-Postgres tests use PostgreSQL ${server.version} at ${server.url} (a throwaway cluster).`);
+  console.log(
+    `Real-Postgres tests use PostgreSQL ${server.version} at ${server.url} (a throwaway cluster).`,
+  );
   project.provide('postgresUrl', server.url);
   project.provide('postgresVersion', server.version);
 }

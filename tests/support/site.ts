@@ -5,27 +5,47 @@ import type { TestDatabase } from './databases';
 
 export interface ReportSite extends RunningSite {
   /** POST /api/reports as the page's script does; `client` becomes the client address Netlify reports. */
-  postReport(body: string | object, options?: { type?: string; client?: string; accept?: string; headers?: Record<string, string> }): Promise<Response>;
+  postReport(
+    body: string | object,
+    options?: { type?: string; client?: string; accept?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** A form posted without JavaScript to an edition's report page ("/report/", "/es/report/"). */
-  postForm(body: string, options?: { page?: string; client?: string; headers?: Record<string, string> }): Promise<Response>;
+  postForm(
+    body: string,
+    options?: { page?: string; client?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Runs SQL on the site's database. */
-  query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+  query<Row extends pg.QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<Row>>;
   /** What is stored: reports, rate-limit rows and the tally table, to prove nothing else changed. */
   stored(): Promise<{ reports: number; rateLimitRows: number; tally: string }>;
 }
 
-export async function startSite(options: { databaseUrl?: string; root?: string } = {}): Promise<ReportSite> {
+export async function startSite(
+  options: { databaseUrl?: string; root?: string } = {},
+): Promise<ReportSite> {
   const site = await serve({ port: 0, memory: true, quiet: true, ...options });
   const pool = new pg.Pool({ connectionString: site.databaseUrl, max: 2 });
   const query: ReportSite['query'] = (sql, values) => pool.query(sql, values);
   return {
     ...site,
-    postReport(body, { type = 'application/json', client = '192.0.2.1', accept, headers = {} } = {}) {
+    postReport(
+      body,
+      { type = 'application/json', client = '192.0.2.1', accept, headers = {} } = {},
+    ) {
       return fetch(`${site.url}/api/reports`, {
         method: 'POST',
         body: typeof body === 'string' ? body : JSON.stringify(body),
         redirect: 'manual',
-        headers: { 'content-type': type, origin: site.url, 'x-forwarded-for': client, ...(accept ? { accept } : {}), ...headers },
+        headers: {
+          'content-type': type,
+          origin: site.url,
+          'x-forwarded-for': client,
+          ...(accept ? { accept } : {}),
+          ...headers,
+        },
       });
     },
     postForm(body, { page = '/report/', client = '192.0.2.1', headers = {} } = {}) {
@@ -33,7 +53,12 @@ export async function startSite(options: { databaseUrl?: string; root?: string }
         method: 'POST',
         body,
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url, 'x-forwarded-for': client, ...headers },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: site.url,
+          'x-forwarded-for': client,
+          ...headers,
+        },
       });
     },
     query,
@@ -46,7 +71,11 @@ export async function startSite(options: { databaseUrl?: string; root?: string }
            FROM (SELECT dimension, key, sum(actions) AS actions, sum(reports) AS reports FROM tally GROUP BY dimension, key) AS shards_added`,
         ),
       ]);
-      return { reports: reports.rows[0]!.n, rateLimitRows: rateLimitRows.rows[0]!.n, tally: tally.rows[0]!.t };
+      return {
+        reports: reports.rows[0]!.n,
+        rateLimitRows: rateLimitRows.rows[0]!.n,
+        tally: tally.rows[0]!.t,
+      };
     },
     async stop() {
       await pool.end();
@@ -63,7 +92,14 @@ export async function startSiteOn(database: TestDatabase): Promise<ReportSite> {
 
 /** A report a supporter could send: valid, with a fresh id, started long enough ago. */
 export function validReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: crypto.randomUUID(), targets: ['minister'], counts: { email: 1 }, language: 'en', startedAt: Date.now() - 60_000, ...overrides };
+  return {
+    id: crypto.randomUUID(),
+    targets: ['minister'],
+    counts: { email: 1 },
+    language: 'en',
+    startedAt: Date.now() - 60_000,
+    ...overrides,
+  };
 }
 
 /** A distinct documentation address (RFC 5737 / RFC 3849) per number, so tests do not share a rate limit. */

@@ -28,10 +28,14 @@ interface CannonOptions {
   duration: number;
   method?: string;
   headers?: Record<string, string>;
-  requests?: { setupRequest(request: { body?: string; headers?: Record<string, string> }): object }[];
+  requests?: {
+    setupRequest(request: { body?: string; headers?: Record<string, string> }): object;
+  }[];
 }
 // Loaded through require: autocannon has no type declarations for TypeScript to find.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: CannonOptions) => Promise<Cannon>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: CannonOptions,
+) => Promise<Cannon>;
 
 /** The last migration of the first release, whose tally had one row every report updated. */
 const hotRowTally = '20261130104500_release_held_reports';
@@ -57,7 +61,12 @@ async function freshDatabase(serverUrl: string, name: string, target?: string): 
 }
 
 /** Rows stored per second by `connections` loops of one INSERT each, for `duration` seconds. */
-async function insertThroughput(url: string, statement: string, connections: number, duration = seconds): Promise<number> {
+async function insertThroughput(
+  url: string,
+  statement: string,
+  connections: number,
+  duration = seconds,
+): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: connections });
   let done = 0;
   const until = Date.now() + duration * 1000;
@@ -85,11 +94,21 @@ async function median(runs: number, time: () => Promise<void>): Promise<number> 
 
 /** The production server in a process of its own, so the load generator does not share its thread. */
 async function serveSite(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../serve.ts', import.meta.url)), '--port', '0', '--database', databaseUrl], {
-    // The per-client and campaign limits would refuse a load test from one machine; the bench measures the path without them tripping.
-    env: { ...process.env, REPORTS_RATE_LIMIT: '1000000000', REPORTS_SURGE_LIMIT: '1000000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL('../serve.ts', import.meta.url)),
+      '--port',
+      '0',
+      '--database',
+      databaseUrl,
+    ],
+    {
+      // The per-client and campaign limits would refuse a load test from one machine; the bench measures the path without them tripping.
+      env: { ...process.env, REPORTS_RATE_LIMIT: '1000000000', REPORTS_SURGE_LIMIT: '1000000000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const served = /Serving the production build at (\S+)/.exec(chunk.toString())?.[1];
@@ -112,8 +131,18 @@ async function post(url: string, connections: number): Promise<Cannon> {
       {
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ id: crypto.randomUUID(), targets: ['minister'], counts: { email: 1, letter: 1 }, language: 'en', country: 'PE', startedAt: Date.now() - 60_000 }),
-          headers: { ...request.headers, 'x-forwarded-for': `198.18.${(++client >> 8) & 255}.${client & 255}` },
+          body: JSON.stringify({
+            id: crypto.randomUUID(),
+            targets: ['minister'],
+            counts: { email: 1, letter: 1 },
+            language: 'en',
+            country: 'PE',
+            startedAt: Date.now() - 60_000,
+          }),
+          headers: {
+            ...request.headers,
+            'x-forwarded-for': `198.18.${(++client >> 8) & 255}.${client & 255}`,
+          },
         }),
       },
     ],
@@ -142,10 +171,17 @@ export async function measureApi() {
   const postgres = await startPostgres({ settings: { max_connections: '300' } });
   try {
     const triggerRuns: { tally: string; connections: number; rowsPerSecond: number }[] = [];
-    for (const [tally, target, statement] of [['one hot row (first release)', hotRowTally, insertThen], ['sixteen shards (now)', undefined, insertNow]] as const) {
+    for (const [tally, target, statement] of [
+      ['one hot row (first release)', hotRowTally, insertThen],
+      ['sixteen shards (now)', undefined, insertNow],
+    ] as const) {
       for (const connections of [1, 8, 32]) {
         const url = await freshDatabase(postgres.url, 'bench_trigger', target);
-        triggerRuns.push({ tally, connections, rowsPerSecond: await insertThroughput(url, statement, connections) });
+        triggerRuns.push({
+          tally,
+          connections,
+          rowsPerSecond: await insertThroughput(url, statement, connections),
+        });
       }
     }
 
@@ -156,13 +192,26 @@ export async function measureApi() {
     try {
       for (const connections of [16, 64]) {
         const result = await post(site.url, connections);
-        postRuns.push({ connections, post: result, insertRowsPerSecond: await insertThroughput(siteDatabase, insertNow, connections) });
+        postRuns.push({
+          connections,
+          post: result,
+          insertRowsPerSecond: await insertThroughput(siteDatabase, insertNow, connections),
+        });
       }
       const pool = new pg.Pool({ connectionString: siteDatabase, max: 1 });
       for (const reports of [1_000, 100_000]) {
         await fillReports(siteDatabase, reports);
-        const sqlMs = await median(200, async () => void (await pool.query('SELECT dimension, key, sum(actions), sum(reports) FROM tally GROUP BY dimension, key')));
-        const httpMs = await median(100, async () => void (await (await fetch(`${site.url}/api/tally`)).arrayBuffer()));
+        const sqlMs = await median(
+          200,
+          async () =>
+            void (await pool.query(
+              'SELECT dimension, key, sum(actions), sum(reports) FROM tally GROUP BY dimension, key',
+            )),
+        );
+        const httpMs = await median(
+          100,
+          async () => void (await (await fetch(`${site.url}/api/tally`)).arrayBuffer()),
+        );
         tallyReads.push({ reports, sqlMs, httpMs });
       }
       await pool.end();
@@ -170,7 +219,8 @@ export async function measureApi() {
       site.stop();
     }
 
-    const share = (run: (typeof postRuns)[number]) => run.post.requests.average / run.insertRowsPerSecond;
+    const share = (run: (typeof postRuns)[number]) =>
+      run.post.requests.average / run.insertRowsPerSecond;
     const targets: Target[] = postRuns.map((run) => ({
       figure: `POST ÷ bare INSERT, ${run.connections} connections`,
       measured: `${(share(run) * 100).toFixed(0)} %`,
@@ -181,15 +231,29 @@ export async function measureApi() {
       `PostgreSQL ${postgres.version}, fsync on, loopback; ${seconds} s per run.`,
       '',
       ...table([
-        ['INSERT with the tally trigger', ...[1, 8, 32].map((connections) => `${connections} conn.`)],
+        [
+          'INSERT with the tally trigger',
+          ...[1, 8, 32].map((connections) => `${connections} conn.`),
+        ],
         ...[...new Set(triggerRuns.map((run) => run.tally))].map((tally) => [
           tally,
-          ...triggerRuns.filter((run) => run.tally === tally).map((run) => perSecond(run.rowsPerSecond, 'rows')),
+          ...triggerRuns
+            .filter((run) => run.tally === tally)
+            .map((run) => perSecond(run.rowsPerSecond, 'rows')),
         ]),
       ]),
       '',
       ...table([
-        ['connections', 'POST /api/reports', 'p50', 'p99', 'non-2xx', 'errors', 'bare INSERT', 'POST ÷ INSERT'],
+        [
+          'connections',
+          'POST /api/reports',
+          'p50',
+          'p99',
+          'non-2xx',
+          'errors',
+          'bare INSERT',
+          'POST ÷ INSERT',
+        ],
         ...postRuns.map((run) => [
           String(run.connections),
           perSecond(run.post.requests.average, 'req'),
@@ -204,10 +268,18 @@ export async function measureApi() {
       '',
       ...table([
         ['reports stored', 'tally read, SQL (median)', 'GET /api/tally (median)'],
-        ...tallyReads.map((read) => [read.reports.toLocaleString('en-US'), ms(read.sqlMs), ms(read.httpMs)]),
+        ...tallyReads.map((read) => [
+          read.reports.toLocaleString('en-US'),
+          ms(read.sqlMs),
+          ms(read.httpMs),
+        ]),
       ]),
     ];
-    return { lines, data: { postgres: postgres.version, seconds, triggerRuns, postRuns, tallyReads }, targets };
+    return {
+      lines,
+      data: { postgres: postgres.version, seconds, triggerRuns, postRuns, tallyReads },
+      targets,
+    };
   } finally {
     await postgres.stop();
   }

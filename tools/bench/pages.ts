@@ -16,7 +16,12 @@ export const benchPages = [
 ] as const;
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const metrics = { FCP: 'first-contentful-paint', LCP: 'largest-contentful-paint', TBT: 'total-blocking-time', CLS: 'cumulative-layout-shift' } as const;
+const metrics = {
+  FCP: 'first-contentful-paint',
+  LCP: 'largest-contentful-paint',
+  TBT: 'total-blocking-time',
+  CLS: 'cumulative-layout-shift',
+} as const;
 const types = ['document', 'stylesheet', 'script', 'font', 'image', 'other'] as const;
 
 /** Limits a first view must stay within (bytes as Lighthouse counts them: bodies and headers). */
@@ -36,13 +41,30 @@ function figures(lhr: Result, path: string, performanceRuns: (number | null)[]):
     const value = lhr.categories[category]?.score;
     return value === null || value === undefined ? null : Math.round(value * 100);
   };
-  const rows = ((lhr.audits['resource-summary']?.details as { items?: { resourceType: string; requestCount: number; transferSize: number }[] } | undefined)?.items ?? []);
+  const rows =
+    (
+      lhr.audits['resource-summary']?.details as
+        | { items?: { resourceType: string; requestCount: number; transferSize: number }[] }
+        | undefined
+    )?.items ?? [];
   const row = (type: string) => rows.find((item) => item.resourceType === type);
   return {
     path,
-    scores: Object.fromEntries(categories.map((category) => [category, score(category)])) as PageFigures['scores'],
-    metrics: Object.fromEntries(Object.entries(metrics).map(([name, id]) => [name, lhr.audits[id]?.numericValue ?? Number.NaN])) as PageFigures['metrics'],
-    transfer: Object.fromEntries(['total', ...types].map((type) => [type, { bytes: row(type)?.transferSize ?? 0, requests: row(type)?.requestCount ?? 0 }])) as PageFigures['transfer'],
+    scores: Object.fromEntries(
+      categories.map((category) => [category, score(category)]),
+    ) as PageFigures['scores'],
+    metrics: Object.fromEntries(
+      Object.entries(metrics).map(([name, id]) => [
+        name,
+        lhr.audits[id]?.numericValue ?? Number.NaN,
+      ]),
+    ) as PageFigures['metrics'],
+    transfer: Object.fromEntries(
+      ['total', ...types].map((type) => [
+        type,
+        { bytes: row(type)?.transferSize ?? 0, requests: row(type)?.requestCount ?? 0 },
+      ]),
+    ) as PageFigures['transfer'],
     performanceRuns,
   };
 }
@@ -54,8 +76,12 @@ async function onDemandBytes(baseUrl: string): Promise<number> {
   if (!entry) return 0;
   const imports = async (url: URL) => {
     const code = await (await fetch(url)).text();
-    const at = (pattern: RegExp) => [...code.matchAll(pattern)].map((match) => new URL(match[2] ?? match[1] ?? '', url));
-    return { now: at(/(?:from|import)\s*(["'])(\.\/[^"']+\.js)\1/g), later: at(/import\(\s*([`'"])(\.\/[^`'"]+\.js)\1\s*\)/g) };
+    const at = (pattern: RegExp) =>
+      [...code.matchAll(pattern)].map((match) => new URL(match[2] ?? match[1] ?? '', url));
+    return {
+      now: at(/(?:from|import)\s*(["'])(\.\/[^"']+\.js)\1/g),
+      later: at(/import\(\s*([`'"])(\.\/[^`'"]+\.js)\1\s*\)/g),
+    };
   };
   // The first view: the entry and what it imports statically. Everything reached only through import() comes later.
   const firstView = new Set<string>();
@@ -68,24 +94,46 @@ async function onDemandBytes(baseUrl: string): Promise<number> {
     for (const next of dynamic) await walk(next, true);
   };
   await walk(new URL(entry, baseUrl), false);
-  const sizes = await Promise.all([...later].filter((url) => !firstView.has(url)).map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).byteLength));
+  const sizes = await Promise.all(
+    [...later]
+      .filter((url) => !firstView.has(url))
+      .map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).byteLength),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 export async function measurePages(baseUrl: string, chromiumPath: string, runs: number) {
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: [...chromiumArgs, '--headless=new'], logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: [...chromiumArgs, '--headless=new'],
+    logLevel: 'silent',
+  });
   const pages: PageFigures[] = [];
   try {
     for (const page of benchPages) {
       const results: Result[] = [];
       for (let attempt = 0; results.length < runs && attempt < runs * 2; attempt += 1) {
-        const answer = await lighthouse(new URL(page.path, baseUrl).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+        const answer = await lighthouse(new URL(page.path, baseUrl).href, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...categories],
+        });
         if (answer && !answer.lhr.runtimeError) results.push(answer.lhr);
       }
-      const byPerformance = [...results].sort((a, b) => (a.categories['performance']?.score ?? 0) - (b.categories['performance']?.score ?? 0));
+      const byPerformance = [...results].sort(
+        (a, b) =>
+          (a.categories['performance']?.score ?? 0) - (b.categories['performance']?.score ?? 0),
+      );
       const median = byPerformance[Math.floor(byPerformance.length / 2)];
       if (!median) throw new Error(`Lighthouse could not audit ${page.path}`);
-      pages.push(figures(median, page.path, results.map((lhr) => Math.round((lhr.categories['performance']?.score ?? 0) * 100))));
+      pages.push(
+        figures(
+          median,
+          page.path,
+          results.map((lhr) => Math.round((lhr.categories['performance']?.score ?? 0) * 100)),
+        ),
+      );
     }
   } finally {
     chrome.kill();
@@ -94,16 +142,44 @@ export async function measurePages(baseUrl: string, chromiumPath: string, runs: 
   const targets: Target[] = pages
     .filter((page) => benchPages.find((spec) => spec.path === page.path)?.appeal)
     .flatMap((page) => [
-      { figure: `${page.path} first view`, measured: kb(page.transfer.total.bytes), target: `< ${kb(pageTargets.firstViewBytes)}`, met: page.transfer.total.bytes < pageTargets.firstViewBytes },
-      { figure: `${page.path} JavaScript`, measured: kb(page.transfer.script.bytes), target: `< ${kb(pageTargets.scriptBytes)}`, met: page.transfer.script.bytes < pageTargets.scriptBytes },
-      ...categories.map((category) => ({ figure: `${page.path} Lighthouse ${category}`, measured: String(page.scores[category]), target: '100', met: page.scores[category] === pageTargets.score })),
+      {
+        figure: `${page.path} first view`,
+        measured: kb(page.transfer.total.bytes),
+        target: `< ${kb(pageTargets.firstViewBytes)}`,
+        met: page.transfer.total.bytes < pageTargets.firstViewBytes,
+      },
+      {
+        figure: `${page.path} JavaScript`,
+        measured: kb(page.transfer.script.bytes),
+        target: `< ${kb(pageTargets.scriptBytes)}`,
+        met: page.transfer.script.bytes < pageTargets.scriptBytes,
+      },
+      ...categories.map((category) => ({
+        figure: `${page.path} Lighthouse ${category}`,
+        measured: String(page.scores[category]),
+        target: '100',
+        met: page.scores[category] === pageTargets.score,
+      })),
     ]);
   const lines = [
     ...table([
       ['', ...pages.map((page) => page.path)],
-      ...categories.map((category) => [category, ...pages.map((page) => String(page.scores[category]))]),
-      ...(Object.keys(metrics) as (keyof typeof metrics)[]).map((metric) => [metric, ...pages.map((page) => (metric === 'CLS' ? page.metrics[metric].toFixed(3) : ms(page.metrics[metric])))]),
-      ...(['total', ...types] as const).map((type) => [`${type === 'total' ? 'first view' : type} (requests)`, ...pages.map((page) => `${kb(page.transfer[type].bytes)} (${page.transfer[type].requests})`)]),
+      ...categories.map((category) => [
+        category,
+        ...pages.map((page) => String(page.scores[category])),
+      ]),
+      ...(Object.keys(metrics) as (keyof typeof metrics)[]).map((metric) => [
+        metric,
+        ...pages.map((page) =>
+          metric === 'CLS' ? page.metrics[metric].toFixed(3) : ms(page.metrics[metric]),
+        ),
+      ]),
+      ...(['total', ...types] as const).map((type) => [
+        `${type === 'total' ? 'first view' : type} (requests)`,
+        ...pages.map(
+          (page) => `${kb(page.transfer[type].bytes)} (${page.transfer[type].requests})`,
+        ),
+      ]),
       ['performance, each run', ...pages.map((page) => page.performanceRuns.join(' / '))],
     ]),
     '',

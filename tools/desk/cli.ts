@@ -15,7 +15,14 @@ import { status } from './commands/status.ts';
 
 export type { DeskIO } from './command.ts';
 
-const commands: Record<string, Command> = { status, held, release, reject, export: exportCommand, recount };
+const commands: Record<string, Command> = {
+  status,
+  held,
+  release,
+  reject,
+  export: exportCommand,
+  recount,
+};
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,7 +32,9 @@ Usage: npm run desk -- <command> [options]
        npm run desk -- <command> --help
 
 Commands:
-${Object.entries(commands).map(([name, command]) => `  ${name.padEnd(9)}${command.summary}`).join('\n')}
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(9)}${command.summary}`)
+  .join('\n')}
 
 --json on any command answers in JSON for scripts (for export it is the format, CSV otherwise).
 Piping or saving the output? Add -s so npm's own header stays out of it:
@@ -52,19 +61,34 @@ export async function runDesk(args: readonly string[], io: DeskIO): Promise<numb
   let database: Database | undefined;
   try {
     const [name, ...rest] = args;
-    if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    if (
+      name === undefined ||
+      name === '--help' ||
+      name === '-h' ||
+      (name === 'help' && rest.length === 0)
+    ) {
       io.stdout(help);
       return exitCodes.done;
     }
     const topic = name === 'help' ? rest[0] : undefined;
     const command = commands[topic ?? name];
-    if (!command) throw badInput(`Unknown command "${topic ?? name}": the commands are ${Object.keys(commands).join(', ')} (npm run desk -- --help).`);
+    if (!command)
+      throw badInput(
+        `Unknown command "${topic ?? name}": the commands are ${Object.keys(commands).join(', ')} (npm run desk -- --help).`,
+      );
     let parsed;
     try {
-      parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       // Node's message goes on to explain `--`; its first sentence is the one that helps here.
-      throw badInput(`${(error as Error).message.split(/\.( |$)/)[0]}: see npm run desk -- ${name} --help.`);
+      throw badInput(
+        `${(error as Error).message.split(/\.( |$)/)[0]}: see npm run desk -- ${name} --help.`,
+      );
     }
     if (topic !== undefined || parsed.values.help) {
       io.stdout(`${command.help}\n`);
@@ -79,7 +103,8 @@ export async function runDesk(args: readonly string[], io: DeskIO): Promise<numb
       await client.end().catch(() => {});
     }
   } catch (error) {
-    const known = error instanceof DeskError ? error : database && unusableDatabase(database, error);
+    const known =
+      error instanceof DeskError ? error : database && unusableDatabase(database, error);
     if (known) {
       io.stderr(`${known.message}\n`);
       return known.exitCode;

@@ -14,12 +14,18 @@ export const minute = (time: Date) => time.toISOString().slice(0, 16).replace('T
 
 /** "email 2 · phone 1": the channels a report used, in the order it gave them. */
 export const channelCounts = (counts: Record<string, number>) =>
-  Object.entries(counts).filter(([, n]) => n > 0).map(([channel, n]) => `${channel} ${n}`).join(' · ');
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([channel, n]) => `${channel} ${n}`)
+    .join(' · ');
 
 /** Columns padded to their widest cell; numbers right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const text = (cell: Cell) => (cell === null ? '' : typeof cell === 'number' ? figure(cell) : cell);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => text(row[column] ?? null).length)));
+  const text = (cell: Cell) =>
+    cell === null ? '' : typeof cell === 'number' ? figure(cell) : cell;
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => text(row[column] ?? null).length)),
+  );
   const line = (cells: readonly Cell[]) =>
     widths
       .map((width, column) => {
@@ -43,17 +49,25 @@ export function fields(rows: readonly (readonly [string, string])[]): string {
 export const count = (n: number, noun: string) => `${figure(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Headline figures: "57 actions in 12 reports". */
-export const amount = ({ actions, reports }: { actions: number; reports: number }) => `${figure(actions)} actions in ${figure(reports)} reports`;
+export const amount = ({ actions, reports }: { actions: number; reports: number }) =>
+  `${figure(actions)} actions in ${figure(reports)} reports`;
 
 /** A tally figure's name for people: `channel "email"`, or the totals. */
-export const figureName = ({ dimension, key }: { dimension: string; key: string }) => (dimension === 'all' ? 'the totals' : `${dimension} "${key}"`);
+export const figureName = ({ dimension, key }: { dimension: string; key: string }) =>
+  dimension === 'all' ? 'the totals' : `${dimension} "${key}"`;
 
 /** Each changed figure of the tally, before → after. */
 export function changesTable(changes: readonly Difference[]): string {
-  const change = (before: number, after: number) => (before === after ? figure(after) : `${figure(before)} → ${figure(after)}`);
+  const change = (before: number, after: number) =>
+    before === after ? figure(after) : `${figure(before)} → ${figure(after)}`;
   return table(
     ['dimension', 'key', 'actions', 'reports'],
-    changes.map(({ dimension, key, before, after }) => [dimension, key, change(before.actions, after.actions), change(before.reports, after.reports)]),
+    changes.map(({ dimension, key, before, after }) => [
+      dimension,
+      key,
+      change(before.actions, after.actions),
+      change(before.reports, after.reports),
+    ]),
   );
 }
 
@@ -61,6 +75,15 @@ export function changesTable(changes: readonly Difference[]): string {
 export function reportsTable(reports: readonly StoredReport[]): string {
   return table(
     ['id', 'received (UTC)', 'held for', 'officials', 'channels', 'actions', 'language', 'country'],
-    reports.map((report) => [report.id, minute(report.receivedAt), report.reasons.join(', '), report.targets.join(', '), channelCounts(report.counts), report.actions, report.language, report.country]),
+    reports.map((report) => [
+      report.id,
+      minute(report.receivedAt),
+      report.reasons.join(', '),
+      report.targets.join(', '),
+      channelCounts(report.counts),
+      report.actions,
+      report.language,
+      report.country,
+    ]),
   );
 }

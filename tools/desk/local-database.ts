@@ -43,9 +43,16 @@ export function readLocalDatabase(root: string): LocalDatabase | { missing: stri
   } catch {
     return { missing: 'no local site is running' };
   }
-  if (typeof entry.url !== 'string' || typeof entry.pid !== 'number' || typeof entry.startedAt !== 'string') {
+  if (
+    typeof entry.url !== 'string' ||
+    typeof entry.pid !== 'number' ||
+    typeof entry.startedAt !== 'string'
+  ) {
     return { missing: `${fileIn(root)} is not what npm start writes` };
   }
-  if (!isRunning(entry.pid)) return { missing: `the local site that was started ${entry.startedAt} (pid ${entry.pid}) is no longer running` };
+  if (!isRunning(entry.pid))
+    return {
+      missing: `the local site that was started ${entry.startedAt} (pid ${entry.pid}) is no longer running`,
+    };
   return { url: entry.url, pid: entry.pid, startedAt: entry.startedAt };
 }

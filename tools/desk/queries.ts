@@ -3,7 +3,13 @@
  * and recounted as tally_recount() rebuilds it (the tally_from_reports view), so neither is written twice.
  */
 import type pg from 'pg';
-import { tallyFromRows, tallyQuery, type Headline, type Tally, type TallyRow } from '../../src/lib/reports/tally.ts';
+import {
+  tallyFromRows,
+  tallyQuery,
+  type Headline,
+  type Tally,
+  type TallyRow,
+} from '../../src/lib/reports/tally.ts';
 import type { ReviewReason } from '../../src/lib/reports/schema.ts';
 
 /** One figure of the tally: a dimension ('all', 'channel', 'target', 'day', 'country', 'language') and key. */
@@ -24,16 +30,31 @@ export async function readTally(client: pg.Client): Promise<TallyRow[]> {
 }
 
 export const figures = (rows: readonly TallyRow[]): Figure[] =>
-  rows.map(({ dimension, key, actions, reports }) => ({ dimension, key, actions: Number(actions), reports: Number(reports) }));
+  rows.map(({ dimension, key, actions, reports }) => ({
+    dimension,
+    key,
+    actions: Number(actions),
+    reports: Number(reports),
+  }));
 
 /** The tally as the counted rows give it, computed now, changing nothing. */
 export async function recount(client: pg.Client): Promise<Figure[]> {
-  return figures((await client.query<TallyRow>('SELECT dimension, key, actions, reports FROM tally_from_reports')).rows);
+  return figures(
+    (
+      await client.query<TallyRow>(
+        'SELECT dimension, key, actions, reports FROM tally_from_reports',
+      )
+    ).rows,
+  );
 }
 
 /** The tally as the public sees it; officials are those the rows name. */
 export const publicTally = (rows: readonly TallyRow[]): Tally =>
-  tallyFromRows(rows, rows.filter((row) => row.dimension === 'target').map((row) => row.key), []);
+  tallyFromRows(
+    rows,
+    rows.filter((row) => row.dimension === 'target').map((row) => row.key),
+    [],
+  );
 
 /** The campaign's totals. */
 export function headline(rows: readonly TallyRow[]): Headline {
@@ -46,10 +67,21 @@ export function differences(before: readonly Figure[], after: readonly Figure[])
   const name = (figure: Figure) => JSON.stringify([figure.dimension, figure.key]);
   const found = new Map<string, Difference>();
   const zero = { actions: 0, reports: 0 };
-  for (const figure of before) found.set(name(figure), { dimension: figure.dimension, key: figure.key, before: { actions: figure.actions, reports: figure.reports }, after: zero });
+  for (const figure of before)
+    found.set(name(figure), {
+      dimension: figure.dimension,
+      key: figure.key,
+      before: { actions: figure.actions, reports: figure.reports },
+      after: zero,
+    });
   for (const figure of after) {
     const known = found.get(name(figure));
-    found.set(name(figure), { dimension: figure.dimension, key: figure.key, before: known?.before ?? zero, after: { actions: figure.actions, reports: figure.reports } });
+    found.set(name(figure), {
+      dimension: figure.dimension,
+      key: figure.key,
+      before: known?.before ?? zero,
+      after: { actions: figure.actions, reports: figure.reports },
+    });
   }
   return [...found.values()]
     .filter(({ before: b, after: a }) => b.actions !== a.actions || b.reports !== a.reports)
@@ -84,7 +116,8 @@ interface ReportRow {
   rejected_at: Date | null;
 }
 
-const columns = 'id, received_at, received_on::text, review_reasons, targets, counts, actions, language, country, rejected_at';
+const columns =
+  'id, received_at, received_on::text, review_reasons, targets, counts, actions, language, country, rejected_at';
 
 const reportOf = (row: ReportRow): StoredReport => ({
   id: row.id,
@@ -110,7 +143,11 @@ export interface Selection {
 const order = (lock: boolean) => `ORDER BY received_at, id${lock ? ' FOR UPDATE' : ''}`;
 
 /** Held reports (not rejected) in the selection; locked until the transaction ends when `lock`. */
-export async function heldReports(client: pg.Client, { reason, since, until }: Selection, lock = false): Promise<StoredReport[]> {
+export async function heldReports(
+  client: pg.Client,
+  { reason, since, until }: Selection,
+  lock = false,
+): Promise<StoredReport[]> {
   const { rows } = await client.query<ReportRow>(
     `SELECT ${columns} FROM reports
      WHERE suspicious AND rejected_at IS NULL AND ($1::text IS NULL OR $1::text = ANY (review_reasons))
@@ -122,16 +159,30 @@ export async function heldReports(client: pg.Client, { reason, since, until }: S
 }
 
 /** The reports with these ids, whatever their state, locked until the transaction ends. */
-export async function lockReports(client: pg.Client, ids: readonly string[]): Promise<StoredReport[]> {
-  return (await client.query<ReportRow>(`SELECT ${columns} FROM reports WHERE id = ANY ($1::uuid[]) ${order(true)}`, [ids])).rows.map(reportOf);
+export async function lockReports(
+  client: pg.Client,
+  ids: readonly string[],
+): Promise<StoredReport[]> {
+  return (
+    await client.query<ReportRow>(
+      `SELECT ${columns} FROM reports WHERE id = ANY ($1::uuid[]) ${order(true)}`,
+      [ids],
+    )
+  ).rows.map(reportOf);
 }
 
 export async function countedReports(client: pg.Client): Promise<StoredReport[]> {
-  return (await client.query<ReportRow>(`SELECT ${columns} FROM reports WHERE NOT suspicious ${order(false)}`)).rows.map(reportOf);
+  return (
+    await client.query<ReportRow>(
+      `SELECT ${columns} FROM reports WHERE NOT suspicious ${order(false)}`,
+    )
+  ).rows.map(reportOf);
 }
 
 /** Held reports awaiting review, per reason (a report can have two), and the rejected ones. */
-export async function reviewQueue(client: pg.Client): Promise<{ held: number; rejected: number; byReason: Record<string, number> }> {
+export async function reviewQueue(
+  client: pg.Client,
+): Promise<{ held: number; rejected: number; byReason: Record<string, number> }> {
   const [totals, reasons] = await Promise.all([
     client.query<{ held: number; rejected: number }>(
       `SELECT count(*) FILTER (WHERE rejected_at IS NULL)::int AS held, count(*) FILTER (WHERE rejected_at IS NOT NULL)::int AS rejected
@@ -142,11 +193,18 @@ export async function reviewQueue(client: pg.Client): Promise<{ held: number; re
        WHERE suspicious AND rejected_at IS NULL GROUP BY reason ORDER BY reason`,
     ),
   ]);
-  return { held: totals.rows[0]?.held ?? 0, rejected: totals.rows[0]?.rejected ?? 0, byReason: Object.fromEntries(reasons.rows.map((row) => [row.reason, row.reports])) };
+  return {
+    held: totals.rows[0]?.held ?? 0,
+    rejected: totals.rows[0]?.rejected ?? 0,
+    byReason: Object.fromEntries(reasons.rows.map((row) => [row.reason, row.reports])),
+  };
 }
 
 /** Reports received in the last `span` (an interval: '1 hour'), and how many of them count. */
-export async function arrivals(client: pg.Client, span: string): Promise<{ received: number; counted: number }> {
+export async function arrivals(
+  client: pg.Client,
+  span: string,
+): Promise<{ received: number; counted: number }> {
   const { rows } = await client.query<{ received: number; counted: number }>(
     `SELECT count(*)::int AS received, count(*) FILTER (WHERE NOT suspicious)::int AS counted FROM reports WHERE received_at > now() - $1::interval`,
     [span],

@@ -42,8 +42,14 @@ export interface Campaign {
  */
 async function entryIn<C extends 'appeal' | 'letters'>(collection: C, lang: Language) {
   const entry = await getEntry(collection, lang);
-  if (!entry) throw new Error(`content/${collection}/${lang}.md is missing: the site is published in ${languages.join(', ')} and needs it in each.`);
-  if (entry.data.lang !== lang) throw new Error(`content/${collection}/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`);
+  if (!entry)
+    throw new Error(
+      `content/${collection}/${lang}.md is missing: the site is published in ${languages.join(', ')} and needs it in each.`,
+    );
+  if (entry.data.lang !== lang)
+    throw new Error(
+      `content/${collection}/${lang}.md says "lang: ${entry.data.lang}"; it must say "lang: ${lang}".`,
+    );
   return entry;
 }
 
@@ -65,26 +71,38 @@ function checkTranslated(target: Target): Target {
 }
 
 /** Facts that are the same in every language: an edition that says otherwise is a content error. */
-const sameInEveryLanguage = ['ua', 'published', 'deadline', 'deadlineTimeZone', 'preferredLanguage'] as const;
+const sameInEveryLanguage = [
+  'ua',
+  'published',
+  'deadline',
+  'deadlineTimeZone',
+  'preferredLanguage',
+] as const;
 
 async function checkSameFacts(appeal: AppealData): Promise<void> {
   const original = (await entryIn('appeal', defaultLanguage)).data;
   for (const field of sameInEveryLanguage) {
     if (appeal[field] !== original[field]) {
-      throw new Error(`content/appeal/${appeal.lang}.md says "${field}: ${appeal[field]}" but content/appeal/${defaultLanguage}.md says "${original[field]}": they must agree.`);
+      throw new Error(
+        `content/appeal/${appeal.lang}.md says "${field}: ${appeal[field]}" but content/appeal/${defaultLanguage}.md says "${original[field]}": they must agree.`,
+      );
     }
   }
 }
 
 /** Facts of an update that every language's file must give alike. */
-const updateFacts = (update: Update) => JSON.stringify([update.date, update.kind, update.actionsRequested, update.source]);
+const updateFacts = (update: Update) =>
+  JSON.stringify([update.date, update.kind, update.actionsRequested, update.source]);
 
 /** The updates in one language, each checked against its other languages, newest first. */
 async function updatesIn(lang: Language): Promise<Update[]> {
   const folders = new Map<string, Map<string, Update>>();
   for (const entry of await getCollection('updates')) {
     const [folder = '', file = ''] = entry.id.split('/');
-    if (entry.data.lang !== file) throw new Error(`content/updates/${entry.id}.md says "lang: ${entry.data.lang}"; it must say "lang: ${file}".`);
+    if (entry.data.lang !== file)
+      throw new Error(
+        `content/updates/${entry.id}.md says "lang: ${entry.data.lang}"; it must say "lang: ${file}".`,
+      );
     const files = folders.get(folder) ?? new Map<string, Update>();
     files.set(file, { ...entry.data, id: folder, html: entry.rendered?.html ?? '' });
     folders.set(folder, files);
@@ -92,11 +110,16 @@ async function updatesIn(lang: Language): Promise<Update[]> {
   const updates: Update[] = [];
   for (const [folder, files] of folders) {
     const missing = languages.filter((edition) => !files.has(edition));
-    if (missing.length > 0) throw new Error(`content/updates/${folder}/ needs a file for each language the site publishes; missing: ${missing.map((edition) => `${edition}.md`).join(', ')}.`);
+    if (missing.length > 0)
+      throw new Error(
+        `content/updates/${folder}/ needs a file for each language the site publishes; missing: ${missing.map((edition) => `${edition}.md`).join(', ')}.`,
+      );
     const original = files.get(defaultLanguage)!;
     for (const [file, update] of files) {
       if (updateFacts(update) !== updateFacts(original)) {
-        throw new Error(`content/updates/${folder}/${file}.md must give the same date, kind, actionsRequested and source as ${defaultLanguage}.md.`);
+        throw new Error(
+          `content/updates/${folder}/${file}.md must give the same date, kind, actionsRequested and source as ${defaultLanguage}.md.`,
+        );
       }
     }
     updates.push(files.get(lang)!);
@@ -112,7 +135,10 @@ function sharedContent() {
     const targets = (await getCollection('targets'))
       .map((entry) => checkTranslated({ ...entry.data, id: entry.id }))
       .sort((a, b) => a.order - b.order);
-    if (targets.length === 0) throw new Error('content/targets/ is empty: the appeal needs at least one official to write to.');
+    if (targets.length === 0)
+      throw new Error(
+        'content/targets/ is empty: the appeal needs at least one official to write to.',
+      );
     const letters = await Promise.all(
       languages.map(async (lang) => {
         const entry = await entryIn('letters', lang);
@@ -137,7 +163,9 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
       const preferred = entry.data.preferredLanguage;
       await checkSameFacts(entry.data);
       if (!languages.includes(preferred)) {
-        throw new Error(`content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`);
+        throw new Error(
+          `content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`,
+        );
       }
       const choices = { targets: targets.map((target) => target.id), languages };
       const updates = await updatesIn(lang);
@@ -145,7 +173,9 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
         lang,
         appeal: { ...entry.data, Content },
         targets,
-        letters: [...letters].sort((a, b) => Number(b.lang === preferred) - Number(a.lang === preferred)),
+        letters: [...letters].sort(
+          (a, b) => Number(b.lang === preferred) - Number(a.lang === preferred),
+        ),
         choices,
         rules: { choices, timeZone: entry.data.deadlineTimeZone },
         updates,
@@ -161,5 +191,10 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
 /** One printable letter per official and letter language, for getStaticPaths. */
 export async function letterPages() {
   const { targets, letters } = await sharedContent();
-  return targets.flatMap((target) => letters.map((letter) => ({ params: { target: target.id, lang: letter.lang }, props: { target, letter } })));
+  return targets.flatMap((target) =>
+    letters.map((letter) => ({
+      params: { target: target.id, lang: letter.lang },
+      props: { target, letter },
+    })),
+  );
 }

@@ -12,21 +12,31 @@ export interface DatedUpdate {
 }
 
 export type AppealState<U extends DatedUpdate = DatedUpdate> =
-  | { kind: 'open' }
-  | { kind: 'past-deadline' }
-  | { kind: 'closed'; outcome: U };
+  { kind: 'open' } | { kind: 'past-deadline' } | { kind: 'closed'; outcome: U };
 
 /** Updates whose day has begun in the appeal's time zone, newest first. */
-export function publishedUpdates<U extends DatedUpdate>(updates: readonly U[], now: Date, timeZone: string): U[] {
-  return updates.filter((update) => now >= dayStart(update.date, timeZone)).sort((a, b) => b.date.localeCompare(a.date));
+export function publishedUpdates<U extends DatedUpdate>(
+  updates: readonly U[],
+  now: Date,
+  timeZone: string,
+): U[] {
+  return updates
+    .filter((update) => now >= dayStart(update.date, timeZone))
+    .sort((a, b) => b.date.localeCompare(a.date));
 }
 
 /**
  * Closed when the newest update published so far asks for no further action (a later one may ask
  * again); otherwise open until the end of the deadline day in its time zone, and past it after.
  */
-export function appealState<U extends DatedUpdate>(appeal: { deadline: string; deadlineTimeZone: string }, updates: readonly U[], now: Date): AppealState<U> {
+export function appealState<U extends DatedUpdate>(
+  appeal: { deadline: string; deadlineTimeZone: string },
+  updates: readonly U[],
+  now: Date,
+): AppealState<U> {
   const [latest] = publishedUpdates(updates, now, appeal.deadlineTimeZone);
   if (latest && !latest.actionsRequested) return { kind: 'closed', outcome: latest };
-  return isPastDeadline(now, appeal.deadline, appeal.deadlineTimeZone) ? { kind: 'past-deadline' } : { kind: 'open' };
+  return isPastDeadline(now, appeal.deadline, appeal.deadlineTimeZone)
+    ? { kind: 'past-deadline' }
+    : { kind: 'open' };
 }

@@ -10,8 +10,16 @@ function offsetMinutes(instant: Date, timeZone: string): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
@@ -28,7 +36,10 @@ export function deadlineEnd(date: string, timeZone: string): Date {
 /** The instant a calendar day begins in a time zone: the end of the day before. */
 export function dayStart(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return deadlineEnd(new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10), timeZone);
+  return deadlineEnd(
+    new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10),
+    timeZone,
+  );
 }
 
 /** True once the whole deadline day has passed where the deadline is set. */
@@ -38,5 +49,7 @@ export function isPastDeadline(now: Date, date: string, timeZone: string): boole
 
 /** A calendar day (YYYY-MM-DD) in a reader's locale, e.g. "January 3, 2022" or "3 de enero de 2022", never a day off by the time zone. */
 export function formatDay(date: string, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }

@@ -6,10 +6,15 @@ import { i18n } from 'astro:config/server';
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import type { Language } from './languages';
 
-if (!i18n) throw new Error('Astro i18n is not configured: astro.config.mjs reads the languages from content/appeal/.');
+if (!i18n)
+  throw new Error(
+    'Astro i18n is not configured: astro.config.mjs reads the languages from content/appeal/.',
+  );
 
 /** Every language the site publishes, the root edition first. */
-export const languages: readonly Language[] = i18n.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0] ?? locale.path));
+export const languages: readonly Language[] = i18n.locales.map((locale) =>
+  typeof locale === 'string' ? locale : (locale.codes[0] ?? locale.path),
+);
 /** The edition at "/"; the others live under "/<language>/". */
 export const defaultLanguage: Language = i18n.defaultLocale;
 
@@ -23,8 +28,14 @@ export function localePath(lang: Language, path = '/'): string {
 }
 
 /** Route parameters of the editions for pages under src/pages/[...locale]/: none for the root edition. */
-export function editionParams(): { params: { locale: string | undefined }; props: { lang: Language } }[] {
-  return languages.map((lang) => ({ params: { locale: lang === defaultLanguage ? undefined : lang }, props: { lang } }));
+export function editionParams(): {
+  params: { locale: string | undefined };
+  props: { lang: Language };
+}[] {
+  return languages.map((lang) => ({
+    params: { locale: lang === defaultLanguage ? undefined : lang },
+    props: { lang },
+  }));
 }
 
 /**

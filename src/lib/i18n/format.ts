@@ -4,7 +4,9 @@
  */
 
 /** A text with one form per plural category of its language (Intl.PluralRules); "other" is always given. */
-export type Plural = { readonly other: string } & { readonly [category in Intl.LDMLPluralRule]?: string | undefined };
+export type Plural = { readonly other: string } & {
+  readonly [category in Intl.LDMLPluralRule]?: string | undefined;
+};
 export type Message = string | Plural;
 export type Values = Readonly<Record<string, string | number>>;
 
@@ -28,7 +30,8 @@ function pluralForm(lang: string, message: Plural, count: number): string {
  * A placeholder without a value is left as it is, so a missing value shows instead of vanishing.
  */
 export function format(lang: string, message: Message, values: Values = {}): string {
-  const text = typeof message === 'string' ? message : pluralForm(lang, message, Number(values['count'] ?? 0));
+  const text =
+    typeof message === 'string' ? message : pluralForm(lang, message, Number(values['count'] ?? 0));
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = values[name];
     if (value === undefined) return placeholder;
@@ -39,5 +42,11 @@ export function format(lang: string, message: Message, values: Values = {}): str
 /** The placeholders a text uses, in order of first use: "{actions} in {reports}" gives ["actions", "reports"]. */
 export function placeholdersOf(message: Message): string[] {
   const texts = typeof message === 'string' ? [message] : Object.values(message);
-  return [...new Set(texts.flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map(([, name]) => name ?? '')))];
+  return [
+    ...new Set(
+      texts.flatMap((text) =>
+        [...(text ?? '').matchAll(/\{(\w+)\}/g)].map(([, name]) => name ?? ''),
+      ),
+    ),
+  ];
 }

@@ -27,7 +27,10 @@ export function i18nFor(lang: Language): Promise<I18n> {
   if (!i18n) {
     i18n = (async (): Promise<I18n> => {
       const entry = await getEntry('strings', lang);
-      if (!entry) throw new Error(`content/strings/${lang}.yaml is missing: every language the site publishes needs its interface strings.`);
+      if (!entry)
+        throw new Error(
+          `content/strings/${lang}.yaml is missing: every language the site publishes needs its interface strings.`,
+        );
       const t = entry.data;
       return {
         lang,

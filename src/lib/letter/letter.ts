@@ -21,7 +21,9 @@ export function paragraphs(body: string): string[] {
 
 /** The signature lines: whatever the sender filled in, nothing otherwise. */
 export function signature(sender: Sender = {}): string[] {
-  return [sender.name, sender.place].map((line) => line?.trim() ?? '').filter((line) => line.length > 0);
+  return [sender.name, sender.place]
+    .map((line) => line?.trim() ?? '')
+    .filter((line) => line.length > 0);
 }
 
 /** The whole letter as plain text: salutation, body, closing and signature, with blank lines between. */

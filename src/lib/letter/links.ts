@@ -30,7 +30,12 @@ export function outlookWorkLink({ to, subject, body }: Message): string {
 }
 
 /** Every way to open an email, keyed by the name the page uses for it. */
-export const composeLinks = { mailto: mailtoLink, gmail: gmailLink, outlook: outlookLink, 'outlook-work': outlookWorkLink } as const;
+export const composeLinks = {
+  mailto: mailtoLink,
+  gmail: gmailLink,
+  outlook: outlookLink,
+  'outlook-work': outlookWorkLink,
+} as const;
 export type Composer = keyof typeof composeLinks;
 
 /** "+1 202 833 9860" becomes "tel:+12028339860". */

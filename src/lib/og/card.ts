@@ -19,5 +19,11 @@ export async function ogCard(lang: Language, now = new Date()): Promise<OgImageI
         ? `${t.deadlinePastLabel}: ${day(appeal.deadline)}`
         : `${t.updateOutcome}: ${state.outcome.title}`;
   // Open appeals are black on yellow; once the deadline has passed or the case closed, yellow on black.
-  return { title: appeal.title, kicker: `${t.siteName} ${appeal.ua}`, stateLine, lang, theme: state.kind === 'open' ? 'yellow' : 'black' };
+  return {
+    title: appeal.title,
+    kicker: `${t.siteName} ${appeal.ua}`,
+    stateLine,
+    lang,
+    theme: state.kind === 'open' ? 'yellow' : 'black',
+  };
 }

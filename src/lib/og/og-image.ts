@@ -40,22 +40,49 @@ const require = createRequire(import.meta.url);
 const fontFile = (file: string) => readFile(require.resolve(`@fontsource/anton/files/${file}`));
 let fontsPromise: Promise<Parameters<typeof satori>[1]['fonts']> | undefined;
 function fonts() {
-  fontsPromise ??= Promise.all([fontFile('anton-latin-400-normal.woff2'), fontFile('anton-latin-ext-400-normal.woff2')]).then(
-    ([latin, latinExt]) => [
-      { name: 'Anton', data: latin, weight: 400, style: 'normal' },
-      { name: 'Anton', data: latinExt, weight: 400, style: 'normal' },
-    ],
-  );
+  fontsPromise ??= Promise.all([
+    fontFile('anton-latin-400-normal.woff2'),
+    fontFile('anton-latin-ext-400-normal.woff2'),
+  ]).then(([latin, latinExt]) => [
+    { name: 'Anton', data: latin, weight: 400, style: 'normal' },
+    { name: 'Anton', data: latinExt, weight: 400, style: 'normal' },
+  ]);
   return fontsPromise;
 }
 
-type Node = { type: string; key?: string | undefined; props: { style?: Record<string, unknown>; children?: unknown; lang?: string } };
-const h = (type: string, style: Record<string, unknown>, children?: unknown, key?: string): Node => ({ type, key, props: { style, children } });
+type Node = {
+  type: string;
+  key?: string | undefined;
+  props: { style?: Record<string, unknown>; children?: unknown; lang?: string };
+};
+const h = (
+  type: string,
+  style: Record<string, unknown>,
+  children?: unknown,
+  key?: string,
+): Node => ({ type, key, props: { style, children } });
 
 const titleNode = (text: string, fontSize: number, color: string) =>
-  h('div', { display: 'flex', fontSize, lineHeight: 1.2, color, textWrap: 'balance', letterSpacing: '0.005em' }, text, 'fit');
+  h(
+    'div',
+    {
+      display: 'flex',
+      fontSize,
+      lineHeight: 1.2,
+      color,
+      textWrap: 'balance',
+      letterSpacing: '0.005em',
+    },
+    text,
+    'fit',
+  );
 const stateNode = (text: string, fontSize: number, color: string) =>
-  h('div', { display: 'flex', fontSize, lineHeight: 1.15, color, letterSpacing: '0.02em' }, text, 'fit');
+  h(
+    'div',
+    { display: 'flex', fontSize, lineHeight: 1.15, color, letterSpacing: '0.02em' },
+    text,
+    'fit',
+  );
 const STATE_BAND = { width: WIDTH - 2 * PAD, height: 100 };
 const STATE_SIZES = [50, 46, 42, 38, 34, 31, 28];
 
@@ -74,7 +101,9 @@ async function measure(node: Node, width: number): Promise<number> {
 
 /** The largest title size that fits its box. */
 async function fitTitle(text: string): Promise<number> {
-  for (const size of TITLE_SIZES) if ((await measure(titleNode(text, size, ''), TITLE_BOX.width)) <= TITLE_BOX.height) return size;
+  for (const size of TITLE_SIZES)
+    if ((await measure(titleNode(text, size, ''), TITLE_BOX.width)) <= TITLE_BOX.height)
+      return size;
   return TITLE_SIZES.at(-1)!;
 }
 
@@ -89,7 +118,13 @@ async function fitState(text: string): Promise<number> {
   return twoLines ?? STATE_SIZES.at(-1)!;
 }
 
-export async function renderOgSvg({ title, stateLine, kicker, lang, theme = 'yellow' }: OgImageInput): Promise<string> {
+export async function renderOgSvg({
+  title,
+  stateLine,
+  kicker,
+  lang,
+  theme = 'yellow',
+}: OgImageInput): Promise<string> {
   const [paper, ink] = theme === 'yellow' ? [YELLOW, BLACK] : [BLACK, YELLOW];
   const upper = (s: string) => s.toLocaleUpperCase(lang);
   const headline = upper(title);
@@ -98,17 +133,52 @@ export async function renderOgSvg({ title, stateLine, kicker, lang, theme = 'yel
     type: 'div',
     props: {
       lang,
-      style: { display: 'flex', flexDirection: 'column', width: WIDTH, height: HEIGHT, background: paper, fontFamily: 'Anton' },
+      style: {
+        display: 'flex',
+        flexDirection: 'column',
+        width: WIDTH,
+        height: HEIGHT,
+        background: paper,
+        fontFamily: 'Anton',
+      },
       children: [
-        h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: `${PAD - 8}px ${PAD}px 0` }, [
-          h('div', { display: 'flex' }, [
-            h('div', { display: 'flex', background: ink, color: paper, fontSize: 30, letterSpacing: '0.06em', padding: '4px 14px 6px' }, upper(kicker)),
-          ]),
-          h('div', { display: 'flex', flexGrow: 1, alignItems: 'center' }, [titleNode(headline, size, ink)]),
-        ]),
         h(
           'div',
-          { display: 'flex', alignItems: 'center', height: 112, padding: `0 ${PAD}px`, background: ink },
+          {
+            display: 'flex',
+            flexDirection: 'column',
+            flexGrow: 1,
+            padding: `${PAD - 8}px ${PAD}px 0`,
+          },
+          [
+            h('div', { display: 'flex' }, [
+              h(
+                'div',
+                {
+                  display: 'flex',
+                  background: ink,
+                  color: paper,
+                  fontSize: 30,
+                  letterSpacing: '0.06em',
+                  padding: '4px 14px 6px',
+                },
+                upper(kicker),
+              ),
+            ]),
+            h('div', { display: 'flex', flexGrow: 1, alignItems: 'center' }, [
+              titleNode(headline, size, ink),
+            ]),
+          ],
+        ),
+        h(
+          'div',
+          {
+            display: 'flex',
+            alignItems: 'center',
+            height: 112,
+            padding: `0 ${PAD}px`,
+            background: ink,
+          },
           [stateNode(upper(stateLine), stateSize, paper)],
         ),
       ],
@@ -120,5 +190,7 @@ export async function renderOgSvg({ title, stateLine, kicker, lang, theme = 'yel
 export async function renderOgImage(input: OgImageInput): Promise<Buffer> {
   const svg = await renderOgSvg(input);
   // Two flat colours plus anti-aliasing: a 32-colour palette PNG is indistinguishable and ~4× smaller.
-  return sharp(Buffer.from(svg)).png({ palette: true, colours: 32, compressionLevel: 9, effort: 10 }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .png({ palette: true, colours: 32, compressionLevel: 9, effort: 10 })
+    .toBuffer();
 }

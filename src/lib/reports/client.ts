@@ -19,12 +19,17 @@ function ipv6Groups(address: string): string[] {
         });
   const first = toGroups(head);
   const last = tail === undefined ? [] : toGroups(tail);
-  return [...first, ...Array<string>(8 - first.length - last.length).fill('0'), ...last].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
+  return [...first, ...Array<string>(8 - first.length - last.length).fill('0'), ...last].map(
+    (group) => group.toLowerCase().replace(/^0+(?=.)/, ''),
+  );
 }
 
 /** Who the limit applies to: an IPv4 address, or an IPv6 /64 (one household or phone gets a whole /64). */
 export function clientKey(address: string): string {
-  const bare = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const bare = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1];
   if (mapped && isIP(mapped) === 4) return mapped;
   if (isIP(bare) === 4) return bare;
@@ -34,7 +39,9 @@ export function clientKey(address: string): string {
 
 /** A salted HMAC of the client and a period: the stored key can be neither reversed nor linked across periods. */
 export function clientHash(address: string, periodStart: number, salt: string): string {
-  return createHmac('sha256', salt).update(`${periodStart}|${clientKey(address)}`).digest('hex');
+  return createHmac('sha256', salt)
+    .update(`${periodStart}|${clientKey(address)}`)
+    .digest('hex');
 }
 
 /**
@@ -43,7 +50,9 @@ export function clientHash(address: string, periodStart: number, salt: string): 
  */
 export function formReportId(form: string, address: string, now: number, salt: string): string {
   const day = Math.floor(now / 86_400_000);
-  const hex = createHmac('sha256', salt).update(`${day}|${clientKey(address)}|${form}`).digest('hex');
+  const hex = createHmac('sha256', salt)
+    .update(`${day}|${clientKey(address)}|${form}`)
+    .digest('hex');
   // An RFC 9562 version 8 UUID: the hash, with the version and variant bits set.
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -26,15 +26,32 @@ export function problemResponse(
   detail: string,
   extra: { errors?: readonly object[]; headers?: Record<string, string> } = {},
 ): Response {
-  const body = { type: 'about:blank', title: statusTitles[status] ?? 'Error', status, detail, ...(extra.errors ? { errors: extra.errors } : {}) };
+  const body = {
+    type: 'about:blank',
+    title: statusTitles[status] ?? 'Error',
+    status,
+    detail,
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...noStore, ...extra.headers },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...noStore,
+      ...extra.headers,
+    },
   });
 }
 
-function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...noStore, ...headers },
+  });
 }
 
 /** Any outcome but a counted report. */
@@ -44,7 +61,10 @@ export type Refusal = Exclude<ReportOutcome, { kind: 'recorded' }>;
  * Why a report was not counted, in the reader's language: one line per problem, and for an invalid
  * report the fields the lines belong to. The API and the report page both say it this way.
  */
-export function explainRefusal(outcome: Refusal, { t, format, lang }: I18n): { lines: string[]; fields: ExplainedProblem[] } {
+export function explainRefusal(
+  outcome: Refusal,
+  { t, format, lang }: I18n,
+): { lines: string[]; fields: ExplainedProblem[] } {
   const line = (text: string) => ({ lines: [text], fields: [] });
   switch (outcome.kind) {
     case 'invalid': {
@@ -72,11 +92,22 @@ const retryAfterOf = (outcome: ReportOutcome): Record<string, string> =>
 export function outcomeAsJson(outcome: ReportOutcome, i18n: I18n): Response {
   const status = outcomeStatus(outcome);
   // The same shape for new and repeated ids, told apart by status.
-  if (outcome.kind === 'recorded') return jsonResponse(status, { status: outcome.created ? 'recorded' : 'already-recorded', id: outcome.id, tally: outcome.tally });
+  if (outcome.kind === 'recorded')
+    return jsonResponse(status, {
+      status: outcome.created ? 'recorded' : 'already-recorded',
+      id: outcome.id,
+      tally: outcome.tally,
+    });
   const { lines, fields } = explainRefusal(outcome, i18n);
-  const headers = outcome.kind === 'unsupported-type' ? { accept: 'application/json, application/x-www-form-urlencoded' } : retryAfterOf(outcome);
+  const headers =
+    outcome.kind === 'unsupported-type'
+      ? { accept: 'application/json, application/x-www-form-urlencoded' }
+      : retryAfterOf(outcome);
   if (outcome.kind !== 'invalid') return problemResponse(status, lines.join(' '), { headers });
-  const errors = fields.map((problem) => ({ ...problem, pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}` }));
+  const errors = fields.map((problem) => ({
+    ...problem,
+    pointer: problem.field === 'report' ? '#' : `#/${problem.field.replaceAll('.', '/')}`,
+  }));
   return problemResponse(status, lines.join(' '), { errors });
 }
 
@@ -88,7 +119,9 @@ export const tallyCacheHeaders = {
 
 /** A strong ETag from the tally's content, so any change of a number changes it. */
 async function tallyEtag(body: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)),
+  );
   return `"${Array.from(digest.subarray(0, 12), (byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
 }
 
@@ -96,11 +129,19 @@ async function tallyEtag(body: string): Promise<string> {
  * The tally in one format, cacheable as the API promises: the CDN keeps it briefly and revalidates
  * in the background; a client that has these figures already gets 304.
  */
-export async function tallyResponse(request: Request, body: string, contentType: string): Promise<Response> {
+export async function tallyResponse(
+  request: Request,
+  body: string,
+  contentType: string,
+): Promise<Response> {
   const etag = await tallyEtag(body);
   const headers = { etag, ...tallyCacheHeaders };
-  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': contentType, ...headers } });
+  if (etagMatches(request.headers.get('if-none-match'), etag))
+    return new Response(null, { status: 304, headers });
+  return new Response(request.method === 'HEAD' ? null : body, {
+    status: 200,
+    headers: { 'content-type': contentType, ...headers },
+  });
 }
 
 /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */

@@ -4,7 +4,13 @@
  * JSON or as a page. Nothing here depends on the language the answer is written in.
  */
 import type { Headline } from './tally';
-import { checkReport, reportFromForm, reviewReasons, type ReportChoices, type ReportProblem } from './schema';
+import {
+  checkReport,
+  reportFromForm,
+  reviewReasons,
+  type ReportChoices,
+  type ReportProblem,
+} from './schema';
 import { formReportId } from './client';
 import { reportSettings, type ReportSettings } from './settings';
 import { recordReport } from './storage/reports';
@@ -48,8 +54,7 @@ export function outcomeStatus(outcome: ReportOutcome): number {
 
 /** A request read once: either an outcome already (it cannot be a report) or the input to check. */
 type ReadRequest =
-  | { outcome: ReportOutcome }
-  | { input: unknown; form: URLSearchParams | undefined };
+  { outcome: ReportOutcome } | { input: unknown; form: URLSearchParams | undefined };
 
 /** The media type of a request, lower case, without parameters. */
 function mediaType(request: Request): string {
@@ -87,7 +92,10 @@ async function readBodyWithLimit(request: Request, limit = reportBodyLimit): Pro
   return body;
 }
 
-const unreadable = (): ReportOutcome => ({ kind: 'invalid', problems: [{ field: 'report', code: 'body-unreadable' }] });
+const unreadable = (): ReportOutcome => ({
+  kind: 'invalid',
+  problems: [{ field: 'report', code: 'body-unreadable' }],
+});
 
 /**
  * Whether a browser sent the request from another site's page (a forged form post, say): its Origin
@@ -106,7 +114,12 @@ export function isCrossSite(request: Request, siteOrigin: string): boolean {
  * a form. A form without an id (no JavaScript on the page) gets one derived from it, so a
  * resubmitted page counts once.
  */
-async function readReportRequest(request: Request, client: string, receivedAt: number, settings: ReportSettings): Promise<ReadRequest> {
+async function readReportRequest(
+  request: Request,
+  client: string,
+  receivedAt: number,
+  settings: ReportSettings,
+): Promise<ReadRequest> {
   const type = mediaType(request);
   if (type !== jsonType && type !== formType) return { outcome: { kind: 'unsupported-type' } };
   if (isCrossSite(request, new URL(request.url).origin)) return { outcome: { kind: 'cross-site' } };
@@ -118,7 +131,10 @@ async function readReportRequest(request: Request, client: string, receivedAt: n
   }
   if (type === formType) {
     const form = new URLSearchParams(text);
-    return { input: reportFromForm(form, () => formReportId(text, client, receivedAt, settings.salt)), form };
+    return {
+      input: reportFromForm(form, () => formReportId(text, client, receivedAt, settings.salt)),
+      form,
+    };
   }
   try {
     return { input: JSON.parse(text), form: undefined };
@@ -134,25 +150,49 @@ export interface CampaignRules {
 }
 
 /** Checks the report, then stores it under the per-client and campaign-wide limits. */
-async function handleReport(input: unknown, client: string, receivedAt: number, campaign: CampaignRules, settings: ReportSettings): Promise<ReportOutcome> {
+async function handleReport(
+  input: unknown,
+  client: string,
+  receivedAt: number,
+  campaign: CampaignRules,
+  settings: ReportSettings,
+): Promise<ReportOutcome> {
   const checked = checkReport(input, campaign.choices);
   if (!checked.success) return { kind: 'invalid', problems: checked.problems };
   const { report } = checked;
   // A bot that filled the honeypot or sent the form too fast is stored, held, and answered like a person.
-  const stored = await orOutage(() => recordReport(report, reviewReasons(report, receivedAt), client, receivedAt, campaign.timeZone, settings));
+  const stored = await orOutage(() =>
+    recordReport(
+      report,
+      reviewReasons(report, receivedAt),
+      client,
+      receivedAt,
+      campaign.timeZone,
+      settings,
+    ),
+  );
   if (!stored.ok) return { kind: 'unavailable', retryAfterSeconds: stored.retryAfterSeconds };
   const outcome = stored.value;
-  return outcome.kind === 'recorded' ? { kind: 'recorded', created: outcome.created, id: report.id, tally: outcome.tally } : outcome;
+  return outcome.kind === 'recorded'
+    ? { kind: 'recorded', created: outcome.created, id: report.id, tally: outcome.tally }
+    : outcome;
 }
 
 /**
  * One report request from its bytes to its outcome, the same for every way in. `form` is what a
  * form post sent, for the page to show again when the report is not counted.
  */
-export async function receiveReport(request: Request, client: string, campaign: CampaignRules): Promise<{ outcome: ReportOutcome; form?: URLSearchParams | undefined }> {
+export async function receiveReport(
+  request: Request,
+  client: string,
+  campaign: CampaignRules,
+): Promise<{ outcome: ReportOutcome; form?: URLSearchParams | undefined }> {
   const receivedAt = Date.now();
   const settings = reportSettings();
   const read = await readReportRequest(request, client, receivedAt, settings);
   if ('outcome' in read) return { outcome: read.outcome };
-  return { outcome: await handleReport(read.input, client, receivedAt, campaign, settings), form: read.form };
+  return {
+    outcome: await handleReport(read.input, client, receivedAt, campaign, settings),
+    form: read.form,
+  };
 }

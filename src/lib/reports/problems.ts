@@ -47,6 +47,10 @@ export function explainProblems(
 ): ExplainedProblem[] {
   return problems.map((problem) => ({
     ...problem,
-    message: format(lang, messages[problem.code], problem.max === undefined ? {} : { max: problem.max }),
+    message: format(
+      lang,
+      messages[problem.code],
+      problem.max === undefined ? {} : { max: problem.max },
+    ),
   }));
 }

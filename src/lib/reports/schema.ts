@@ -9,7 +9,13 @@ import type { Language } from '../i18n/languages';
 import { isCountryCode } from './countries';
 import { isReportProblemCode, type ReportProblem, type ReportProblemCode } from './problems';
 
-export { reportProblemCodes, explainProblems, type ReportProblem, type ReportProblemCode, type ExplainedProblem } from './problems';
+export {
+  reportProblemCodes,
+  explainProblems,
+  type ReportProblem,
+  type ReportProblemCode,
+  type ExplainedProblem,
+} from './problems';
 
 /** Caps per report; netlify/database/migrations mirror them in CHECK constraints. */
 export const reportLimits = {
@@ -46,21 +52,43 @@ export const reportFields = {
 export { countryCodes, isCountryCode } from './countries';
 
 const count = z.optional(
-  z.int({ error: 'count-not-whole' }).check(z.minimum(0, { error: 'count-negative' }), z.maximum(reportLimits.perChannel, { error: 'count-too-many' })),
+  z
+    .int({ error: 'count-not-whole' })
+    .check(
+      z.minimum(0, { error: 'count-negative' }),
+      z.maximum(reportLimits.perChannel, { error: 'count-too-many' }),
+    ),
 );
 
-const countsShape = Object.fromEntries(channels.map((channel) => [channel, count])) as { [channel in Channel]: typeof count };
+const countsShape = Object.fromEntries(channels.map((channel) => [channel, count])) as {
+  [channel in Channel]: typeof count;
+};
 
 /** Actions per channel; a channel left out counts 0. */
 const counts = z
   .pipe(
-    z.strictObject(countsShape, { error: (issue) => (issue.input === undefined ? 'counts-none' : issue.code === 'unrecognized_keys' ? 'field-unknown' : 'field-invalid') }),
-    z.transform((given) => Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<Channel, number>),
+    z.strictObject(countsShape, {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'counts-none'
+          : issue.code === 'unrecognized_keys'
+            ? 'field-unknown'
+            : 'field-invalid',
+    }),
+    z.transform(
+      (given) =>
+        Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<
+          Channel,
+          number
+        >,
+    ),
   )
   .check((context) => {
     const total = totalActions(context.value);
-    if (total === 0) context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
-    if (total > reportLimits.perReport) context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
+    if (total === 0)
+      context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
+    if (total > reportLimits.perReport)
+      context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
   });
 
 /** What a report may name, from the content: the officials' ids and the languages the site publishes. */
@@ -84,7 +112,8 @@ export function reportSchema(choices: ReportChoices) {
 }
 
 function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
-  if (targetIds.length === 0) throw new Error('A report needs at least one official to name: content/targets/ is empty.');
+  if (targetIds.length === 0)
+    throw new Error('A report needs at least one official to name: content/targets/ is empty.');
   const target = z.enum(targetIds as [string, ...string[]], { error: 'targets-unknown' });
   return z.strictObject(
     {
@@ -95,37 +124,58 @@ function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
       ),
       /** The officials the supporter wrote to, by their content id. */
       targets: z
-        .array(target, { error: (issue) => (issue.input === undefined ? 'targets-missing' : 'field-invalid') })
+        .array(target, {
+          error: (issue) => (issue.input === undefined ? 'targets-missing' : 'field-invalid'),
+        })
         .check(
           z.minLength(1, { error: 'targets-missing' }),
           z.maxLength(targetIds.length, { error: 'targets-unknown' }),
-          z.refine((chosen) => new Set(chosen).size === chosen.length, { error: 'targets-unknown' }),
+          z.refine((chosen) => new Set(chosen).size === chosen.length, {
+            error: 'targets-unknown',
+          }),
         ),
       /** How many actions on each channel. */
       counts,
       /** Language the supporter wrote in, or "other". */
-      language: z.enum(reportLanguages(languages) as [string, ...string[]], { error: 'language-invalid' }),
+      language: z.enum(reportLanguages(languages) as [string, ...string[]], {
+        error: 'language-invalid',
+      }),
       /** Optional ISO 3166-1 alpha-2 code of where the supporter is. */
       country: z.optional(
         z.pipe(
           z
             .pipe(
-              z.string({ error: 'country-invalid' }).check(z.maxLength(8, { error: 'country-invalid' })),
+              z
+                .string({ error: 'country-invalid' })
+                .check(z.maxLength(8, { error: 'country-invalid' })),
               // Only ASCII letters are upper-cased: "ß" must not become "SS".
-              z.transform((code: string) => code.trim().replace(/[a-z]/g, (letter) => letter.toUpperCase())),
+              z.transform((code: string) =>
+                code.trim().replace(/[a-z]/g, (letter) => letter.toUpperCase()),
+              ),
             )
-            .check(z.refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' })),
+            .check(
+              z.refine((code) => code === '' || isCountryCode(code), { error: 'country-invalid' }),
+            ),
           z.transform((code: string) => (code === '' ? undefined : code)),
         ),
       ),
       /** Honeypot: people leave it empty; a filled one keeps the report out of the tally. */
-      website: z.optional(z.string({ error: 'field-invalid' }).check(z.maxLength(reportLimits.honeypotLength, { error: 'field-invalid' }))),
+      website: z.optional(
+        z
+          .string({ error: 'field-invalid' })
+          .check(z.maxLength(reportLimits.honeypotLength, { error: 'field-invalid' })),
+      ),
       /** When the form was shown, in milliseconds since 1970 (Date.now()). */
       startedAt: z
         .int({ error: 'started-invalid' })
-        .check(z.minimum(0, { error: 'started-invalid' }), z.maximum(Number.MAX_SAFE_INTEGER, { error: 'started-invalid' })),
+        .check(
+          z.minimum(0, { error: 'started-invalid' }),
+          z.maximum(Number.MAX_SAFE_INTEGER, { error: 'started-invalid' }),
+        ),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'field-unknown' : 'body-unreadable') },
+    {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? 'field-unknown' : 'body-unreadable'),
+    },
   );
 }
 
@@ -167,21 +217,26 @@ export function reportProblems(error: z.core.$ZodError): ReportProblem[] {
     const field = path.filter((part) => typeof part === 'string').join('.') || 'report';
     const code = isReportProblemCode(message) ? message : 'field-invalid';
     const max = limitOf[code];
-    if (!problems.has(field)) problems.set(field, max === undefined ? { field, code } : { field, code, max });
+    if (!problems.has(field))
+      problems.set(field, max === undefined ? { field, code } : { field, code, max });
   };
   for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], issue.message);
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) add([...issue.path, key], issue.message);
     else add(issue.path, issue.message);
   }
   return [...problems.values()];
 }
 
-export type ReportCheck = { success: true; report: Report } | { success: false; problems: ReportProblem[] };
+export type ReportCheck =
+  { success: true; report: Report } | { success: false; problems: ReportProblem[] };
 
 /** Validates a parsed body (JSON, or reportFromForm's result) against the report schema. */
 export function checkReport(input: unknown, choices: ReportChoices): ReportCheck {
   const result = reportSchema(choices).safeParse(input);
-  return result.success ? { success: true, report: result.data } : { success: false, problems: reportProblems(result.error) };
+  return result.success
+    ? { success: true, report: result.data }
+    : { success: false, problems: reportProblems(result.error) };
 }
 
 /** "3" becomes 3 so the schema judges numbers; anything else stays text and fails as text. */
@@ -194,7 +249,10 @@ function numberFromField(value: string): number | string {
  * names are kept for the schema to refuse; Object.fromEntries defines "__proto__" as a plain key.
  * A page without JavaScript cannot make an id, so one is made here when the form sends none.
  */
-export function reportFromForm(form: URLSearchParams, makeId: () => string = () => crypto.randomUUID()): Record<string, unknown> {
+export function reportFromForm(
+  form: URLSearchParams,
+  makeId: () => string = () => crypto.randomUUID(),
+): Record<string, unknown> {
   const fields: [string, unknown][] = [];
   const counts: [string, unknown][] = [];
   const countPrefix = `${reportFields.counts}.`;
@@ -206,8 +264,12 @@ export function reportFromForm(form: URLSearchParams, makeId: () => string = () 
     else if (name.startsWith(countPrefix)) {
       // An empty box means none on that channel.
       if (typeof single === 'string' && single.trim() === '') continue;
-      counts.push([name.slice(countPrefix.length), typeof single === 'string' ? numberFromField(single) : single]);
-    } else if (name === reportFields.startedAt) fields.push([name, typeof single === 'string' ? numberFromField(single) : single]);
+      counts.push([
+        name.slice(countPrefix.length),
+        typeof single === 'string' ? numberFromField(single) : single,
+      ]);
+    } else if (name === reportFields.startedAt)
+      fields.push([name, typeof single === 'string' ? numberFromField(single) : single]);
     else fields.push([name, single]);
   }
   fields.push([reportFields.counts, Object.fromEntries(counts)]);

@@ -29,12 +29,20 @@ function limitFrom(name: string, value: string | undefined, fallback: number): n
 
 let cached: { key: string; settings: ReportSettings } | undefined;
 
-export function reportSettings(env: Record<string, string | undefined> = process.env): ReportSettings {
-  const names = ['REPORTS_RATE_LIMIT', 'REPORTS_SURGE_LIMIT', 'REPORTS_HASH_SALT', 'NETLIFY'] as const;
+export function reportSettings(
+  env: Record<string, string | undefined> = process.env,
+): ReportSettings {
+  const names = [
+    'REPORTS_RATE_LIMIT',
+    'REPORTS_SURGE_LIMIT',
+    'REPORTS_HASH_SALT',
+    'NETLIFY',
+  ] as const;
   const key = JSON.stringify(names.map((name) => env[name]));
   if (cached?.key === key) return cached.settings;
   const salt = env['REPORTS_HASH_SALT'] || localSalt;
-  if (salt === localSalt && env['NETLIFY'] === 'true') console.warn('REPORTS_HASH_SALT is not set: rate-limit hashes use the public default salt.');
+  if (salt === localSalt && env['NETLIFY'] === 'true')
+    console.warn('REPORTS_HASH_SALT is not set: rate-limit hashes use the public default salt.');
   const settings: ReportSettings = {
     rateLimit: limitFrom('REPORTS_RATE_LIMIT', env['REPORTS_RATE_LIMIT'], 20),
     surgeLimit: limitFrom('REPORTS_SURGE_LIMIT', env['REPORTS_SURGE_LIMIT'], 500),

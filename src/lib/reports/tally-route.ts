@@ -20,15 +20,20 @@ export function tallyRoute(format: TallyFormat): { GET: APIRoute; HEAD: APIRoute
   const GET: APIRoute = async ({ request, locals }) => {
     const { choices } = await getCampaign();
     const read = await orOutage(() => readTally(choices));
-    if (!read.ok) return problemResponse(503, locals.i18n.t.thanksTallyUnavailable, { headers: { 'retry-after': String(read.retryAfterSeconds) } });
+    if (!read.ok)
+      return problemResponse(503, locals.i18n.t.thanksTallyUnavailable, {
+        headers: { 'retry-after': String(read.retryAfterSeconds) },
+      });
     const response = await tallyResponse(request, format.body(read.value), format.contentType);
-    for (const [name, value] of Object.entries(format.headers ?? {})) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(format.headers ?? {}))
+      response.headers.set(name, value);
     return response;
   };
   return {
     GET,
     HEAD: (context) => GET(context),
     // Anything but GET or HEAD: say which methods work.
-    ALL: ({ locals }) => problemResponse(405, locals.i18n.t.tallyWrongMethod, { headers: { allow: 'GET, HEAD' } }),
+    ALL: ({ locals }) =>
+      problemResponse(405, locals.i18n.t.tallyWrongMethod, { headers: { allow: 'GET, HEAD' } }),
   };
 }

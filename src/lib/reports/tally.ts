@@ -49,18 +49,28 @@ export interface TallyRow {
 export const tallyQuery = `SELECT dimension, key, sum(actions) AS actions, sum(reports) AS reports, min(first_at) AS first_at,
   max(updated_at) FILTER (WHERE reports > 0) AS updated_at FROM tally GROUP BY dimension, key`;
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();
 
 /** The tally from its rows; officials, channels and the site's languages with no row yet count 0. */
-export function tallyFromRows(rows: readonly TallyRow[], targetIds: readonly string[], languages: readonly string[]): Tally {
+export function tallyFromRows(
+  rows: readonly TallyRow[],
+  targetIds: readonly string[],
+  languages: readonly string[],
+): Tally {
   const tally: Tally = {
     actions: 0,
     reports: 0,
-    byChannel: Object.fromEntries(channels.map((channel) => [channel, 0])) as Record<Channel, number>,
+    byChannel: Object.fromEntries(channels.map((channel) => [channel, 0])) as Record<
+      Channel,
+      number
+    >,
     byTarget: Object.fromEntries(targetIds.map((target) => [target, 0])),
     byDay: {},
     byCountry: {},
-    byLanguage: Object.fromEntries([...languages, otherLanguage].map((lang) => [lang, { actions: 0, reports: 0 }])),
+    byLanguage: Object.fromEntries(
+      [...languages, otherLanguage].map((lang) => [lang, { actions: 0, reports: 0 }]),
+    ),
     firstReportAt: null,
     updatedAt: null,
   };
@@ -86,9 +96,13 @@ export function tallyFromRows(rows: readonly TallyRow[], targetIds: readonly str
       tally.byLanguage[row.key] = figures;
     }
   }
-  tally.byDay = Object.fromEntries(Object.entries(tally.byDay).sort(([a], [b]) => a.localeCompare(b)));
+  tally.byDay = Object.fromEntries(
+    Object.entries(tally.byDay).sort(([a], [b]) => a.localeCompare(b)),
+  );
   const other = { actions: 0, reports: 0 };
-  for (const [country, figures] of countries.sort(([a, x], [b, y]) => y.reports - x.reports || a.localeCompare(b))) {
+  for (const [country, figures] of countries.sort(
+    ([a, x], [b, y]) => y.reports - x.reports || a.localeCompare(b),
+  )) {
     if (figures.reports >= countryThreshold) tally.byCountry[country] = figures;
     else {
       other.actions += figures.actions;
@@ -104,11 +118,21 @@ export function tallyFromRows(rows: readonly TallyRow[], targetIds: readonly str
  * JSON, countries under the threshold already added into "other".
  */
 export function tallyCsv(tally: Tally): string {
-  const rows: CsvCell[][] = [['dimension', 'key', 'actions', 'reports'], ['all', '', tally.actions, tally.reports]];
-  for (const [channel, actions] of Object.entries(tally.byChannel)) rows.push(['channel', channel, actions, null]);
-  for (const [target, reports] of Object.entries(tally.byTarget)) rows.push(['target', target, null, reports]);
-  for (const [dimension, figures] of [['day', tally.byDay], ['country', tally.byCountry], ['language', tally.byLanguage]] as const) {
-    for (const [key, { actions, reports }] of Object.entries(figures)) rows.push([dimension, key, actions, reports]);
+  const rows: CsvCell[][] = [
+    ['dimension', 'key', 'actions', 'reports'],
+    ['all', '', tally.actions, tally.reports],
+  ];
+  for (const [channel, actions] of Object.entries(tally.byChannel))
+    rows.push(['channel', channel, actions, null]);
+  for (const [target, reports] of Object.entries(tally.byTarget))
+    rows.push(['target', target, null, reports]);
+  for (const [dimension, figures] of [
+    ['day', tally.byDay],
+    ['country', tally.byCountry],
+    ['language', tally.byLanguage],
+  ] as const) {
+    for (const [key, { actions, reports }] of Object.entries(figures))
+      rows.push([dimension, key, actions, reports]);
   }
   return csv(rows);
 }

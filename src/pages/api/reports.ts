@@ -17,4 +17,5 @@ export const POST: APIRoute = async (context) => {
 };
 
 /** Anything but POST: say which method works. */
-export const ALL: APIRoute = ({ locals }) => problemResponse(405, locals.i18n.t.reportWrongMethod, { headers: { allow: 'POST' } });
+export const ALL: APIRoute = ({ locals }) =>
+  problemResponse(405, locals.i18n.t.reportWrongMethod, { headers: { allow: 'POST' } });

@@ -6,4 +6,7 @@ import { tallyRoute } from '../../lib/reports/tally-route';
 
 export const prerender = false;
 
-export const { GET, HEAD, ALL } = tallyRoute({ contentType: 'application/json; charset=utf-8', body: (tally) => JSON.stringify(tally) });
+export const { GET, HEAD, ALL } = tallyRoute({
+  contentType: 'application/json; charset=utf-8',
+  body: (tally) => JSON.stringify(tally),
+});

@@ -28,12 +28,17 @@ Options:
   --json   JSON: an array of objects`,
   options: { csv: { type: 'boolean' }, json: { type: 'boolean' }, what: { type: 'string' } },
   prepare(values, positionals) {
-    if (positionals.length > 0) throw badInput(`export takes no arguments (got "${positionals.join(' ')}"); write --what reports or --what tally.`);
+    if (positionals.length > 0)
+      throw badInput(
+        `export takes no arguments (got "${positionals.join(' ')}"); write --what reports or --what tally.`,
+      );
     if (values.csv && values.json) throw badInput('Choose --csv or --json, not both.');
     const what = values.what ?? 'reports';
-    if (what !== 'reports' && what !== 'tally') throw badInput(`--what "${what}": choose reports or tally.`);
+    if (what !== 'reports' && what !== 'tally')
+      throw badInput(`--what "${what}": choose reports or tally.`);
     return async ({ client, io }) => {
-      const write = (objects: object[], rows: () => Cell[][]) => io.stdout(values.json ? `${JSON.stringify(objects, null, 2)}\n` : csv(rows()));
+      const write = (objects: object[], rows: () => Cell[][]) =>
+        io.stdout(values.json ? `${JSON.stringify(objects, null, 2)}\n` : csv(rows()));
       if (what === 'tally') {
         // The public tally's figures and privacy rule, in the same format as the site's /api/tally(.csv).
         const tally = publicTally(await transaction(client, 'read', () => readTally(client)));
@@ -42,11 +47,38 @@ Options:
       }
       const reports = await transaction(client, 'read', () => countedReports(client));
       // Every channel the site knows, then any other a report names, so each row has the same columns.
-      const used = [...channels, ...new Set(reports.flatMap((report) => Object.keys(report.counts)).filter((channel) => !(channels as readonly string[]).includes(channel)))];
-      const objects = reports.map(({ id, receivedAt, receivedOn, targets, counts, actions, language, country }) => ({ id, receivedAt, receivedOn, targets, counts, actions, language, country }));
+      const used = [
+        ...channels,
+        ...new Set(
+          reports
+            .flatMap((report) => Object.keys(report.counts))
+            .filter((channel) => !(channels as readonly string[]).includes(channel)),
+        ),
+      ];
+      const objects = reports.map(
+        ({ id, receivedAt, receivedOn, targets, counts, actions, language, country }) => ({
+          id,
+          receivedAt,
+          receivedOn,
+          targets,
+          counts,
+          actions,
+          language,
+          country,
+        }),
+      );
       write(objects, () => [
         ['id', 'received_at', 'received_on', 'targets', ...used, 'actions', 'language', 'country'],
-        ...objects.map((r) => [r.id, r.receivedAt.toISOString(), r.receivedOn, r.targets.join(' '), ...used.map((channel) => r.counts[channel] ?? 0), r.actions, r.language, r.country]),
+        ...objects.map((r) => [
+          r.id,
+          r.receivedAt.toISOString(),
+          r.receivedOn,
+          r.targets.join(' '),
+          ...used.map((channel) => r.counts[channel] ?? 0),
+          r.actions,
+          r.language,
+          r.country,
+        ]),
       ]);
       return exitCodes.done;
     };

@@ -18,7 +18,8 @@ Options:
   --json   the same as JSON`,
   options: { json: { type: 'boolean' } },
   prepare(values, positionals) {
-    if (positionals.length > 0) throw badInput(`recount takes no arguments (got "${positionals.join(' ')}").`);
+    if (positionals.length > 0)
+      throw badInput(`recount takes no arguments (got "${positionals.join(' ')}").`);
     return async ({ client, database, io }) => {
       const changes = await transaction(client, 'write', async () => {
         // Holds off new and released reports until this commits (tally_recount() takes the same lock).
@@ -28,9 +29,16 @@ Options:
         await client.query('SELECT tally_recount()');
         return differences(before, figures(await readTally(client)));
       });
-      if (values.json) io.stdout(`${JSON.stringify({ rebuilt: changes.length > 0, changes }, null, 2)}\n`);
-      else if (changes.length === 0) io.stdout(`The tally in ${database.label} agrees with the counted reports: nothing to rebuild.\n`);
-      else io.stdout(`Rebuilt the tally in ${database.label} from the counted reports; ${count(changes.length, 'figure')} changed:\n${changesTable(changes)}\n`);
+      if (values.json)
+        io.stdout(`${JSON.stringify({ rebuilt: changes.length > 0, changes }, null, 2)}\n`);
+      else if (changes.length === 0)
+        io.stdout(
+          `The tally in ${database.label} agrees with the counted reports: nothing to rebuild.\n`,
+        );
+      else
+        io.stdout(
+          `Rebuilt the tally in ${database.label} from the counted reports; ${count(changes.length, 'figure')} changed:\n${changesTable(changes)}\n`,
+        );
       return exitCodes.done;
     };
   },

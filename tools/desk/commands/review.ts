@@ -8,7 +8,15 @@ import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
 import { badInput, exitCodes, parseIds, selectionFrom } from '../input.ts';
 import { amount, changesTable, count, minute, reportsTable } from '../format.ts';
-import { differences, figures, headline, heldReports, lockReports, readTally, type StoredReport } from '../queries.ts';
+import {
+  differences,
+  figures,
+  headline,
+  heldReports,
+  lockReports,
+  readTally,
+  type StoredReport,
+} from '../queries.ts';
 import { selectionOptions } from './held.ts';
 
 type Decision = 'release' | 'reject';
@@ -16,14 +24,22 @@ type Decision = 'release' | 'reject';
 const done = { release: 'Released', reject: 'Rejected' } as const;
 
 /** Why a report named by id cannot be decided, or undefined when it is held and not rejected. */
-function unfit(decision: Decision, id: string, report: StoredReport | undefined): string | undefined {
+function unfit(
+  decision: Decision,
+  id: string,
+  report: StoredReport | undefined,
+): string | undefined {
   if (!report) return `no report has the id ${id}`;
   if (report.rejectedAt) {
     const when = `${minute(report.rejectedAt)} UTC`;
-    return decision === 'release' ? `report ${id} was rejected at ${when} and is never counted` : `report ${id} was already rejected at ${when}`;
+    return decision === 'release'
+      ? `report ${id} was rejected at ${when} and is never counted`
+      : `report ${id} was already rejected at ${when}`;
   }
   if (report.reasons.length === 0) {
-    return decision === 'release' ? `report ${id} is already counted in the tally` : `report ${id} is counted in the tally, and only a held report can be rejected`;
+    return decision === 'release'
+      ? `report ${id} is already counted in the tally`
+      : `report ${id} is counted in the tally, and only a held report can be rejected`;
   }
   return undefined;
 }
@@ -34,10 +50,15 @@ const apply: Record<Decision, string> = {
   reject: `UPDATE reports SET rejected_at = now() WHERE id = ANY ($1::uuid[]) AND suspicious AND rejected_at IS NULL`,
 };
 
-async function decide(client: pg.Client, decision: Decision, reports: readonly StoredReport[]): Promise<void> {
+async function decide(
+  client: pg.Client,
+  decision: Decision,
+  reports: readonly StoredReport[],
+): Promise<void> {
   if (reports.length === 0) return;
   const { rowCount } = await client.query(apply[decision], [reports.map((report) => report.id)]);
-  if (rowCount !== reports.length) throw new Error(`${rowCount} of the ${reports.length} locked reports changed`);
+  if (rowCount !== reports.length)
+    throw new Error(`${rowCount} of the ${reports.length} locked reports changed`);
 }
 
 function reviewCommand(decision: Decision, summary: string, effect: string): Command {
@@ -63,7 +84,8 @@ ago: 30m, 2h, 3d.`,
     options: { ...selectionOptions, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     prepare(values, positionals) {
       const selection = selectionFrom(values);
-      if (positionals.length > 0 && Object.keys(selection).length > 0) throw badInput(`Give report ids or --reason, not both.`);
+      if (positionals.length > 0 && Object.keys(selection).length > 0)
+        throw badInput(`Give report ids or --reason, not both.`);
       if (positionals.length === 0 && !selection.reason) {
         throw badInput(
           selection.since || selection.until
@@ -78,22 +100,44 @@ ago: 30m, 2h, 3d.`,
           client,
           'write',
           async () => {
-            const selected = ids.length > 0 ? await lockReports(client, ids) : await heldReports(client, selection, true);
+            const selected =
+              ids.length > 0
+                ? await lockReports(client, ids)
+                : await heldReports(client, selection, true);
             // Released by reason, a report also held for another one stays held: caught by the honeypot too, it is no fast typist.
-            const alone = (report: StoredReport) => ids.length > 0 || decision === 'reject' || report.reasons.length === 1;
+            const alone = (report: StoredReport) =>
+              ids.length > 0 || decision === 'reject' || report.reasons.length === 1;
             const reports = selected.filter(alone);
-            const problems = ids.map((id) => unfit(decision, id, reports.find((report) => report.id === id))).filter((problem) => problem !== undefined);
-            if (problems.length > 0) throw badInput(`Nothing was ${done[decision].toLowerCase()}: ${problems.join('; ')}.`);
+            const problems = ids
+              .map((id) =>
+                unfit(
+                  decision,
+                  id,
+                  reports.find((report) => report.id === id),
+                ),
+              )
+              .filter((problem) => problem !== undefined);
+            if (problems.length > 0)
+              throw badInput(
+                `Nothing was ${done[decision].toLowerCase()}: ${problems.join('; ')}.`,
+              );
             const before = await readTally(client);
             await decide(client, decision, reports);
-            return { reports, leftOut: selected.filter((report) => !alone(report)), before, after: await readTally(client) };
+            return {
+              reports,
+              leftOut: selected.filter((report) => !alone(report)),
+              before,
+              after: await readTally(client),
+            };
           },
           !dryRun,
         );
         const tally = { before: headline(outcome.before), after: headline(outcome.after) };
         const changes = differences(figures(outcome.before), figures(outcome.after));
         if (values.json) {
-          io.stdout(`${JSON.stringify({ decision, dryRun, reports: outcome.reports, leftOut: outcome.leftOut, tally, changes }, null, 2)}\n`);
+          io.stdout(
+            `${JSON.stringify({ decision, dryRun, reports: outcome.reports, leftOut: outcome.leftOut, tally, changes }, null, 2)}\n`,
+          );
           return exitCodes.done;
         }
         const lines = [`Database: ${database.label}`];
@@ -101,14 +145,26 @@ ago: 30m, 2h, 3d.`,
           lines.push(`No held reports match: nothing to ${decision}.`);
         } else {
           const reports = count(outcome.reports.length, 'held report');
-          lines.push(dryRun ? `Dry run, nothing was changed. This would ${decision} ${reports}:` : `${done[decision]} ${reports}:`);
+          lines.push(
+            dryRun
+              ? `Dry run, nothing was changed. This would ${decision} ${reports}:`
+              : `${done[decision]} ${reports}:`,
+          );
           lines.push(reportsTable(outcome.reports));
           if (changes.length === 0) lines.push(`Public tally unchanged: ${amount(tally.after)}.`);
-          else lines.push(`Public tally: ${amount(tally.before)} → ${amount(tally.after)}`, changesTable(changes));
+          else
+            lines.push(
+              `Public tally: ${amount(tally.before)} → ${amount(tally.after)}`,
+              changesTable(changes),
+            );
         }
         if (outcome.leftOut.length > 0) {
-          const named = outcome.leftOut.map((report) => `${report.id} (${report.reasons.join(', ')})`).join(', ');
-          lines.push(`Left held, as also held for another reason: ${named}. Release by id any that is genuine.`);
+          const named = outcome.leftOut
+            .map((report) => `${report.id} (${report.reasons.join(', ')})`)
+            .join(', ');
+          lines.push(
+            `Left held, as also held for another reason: ${named}. Release by id any that is genuine.`,
+          );
         }
         io.stdout(`${lines.join('\n')}\n`);
         return exitCodes.done;

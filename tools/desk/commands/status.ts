@@ -4,12 +4,24 @@ import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
 import { badInput, exitCodes } from '../input.ts';
 import { amount, count, fields, figure, figureName, minute } from '../format.ts';
-import { arrivals, differences, figures, publicTally, readTally, recount, reviewQueue } from '../queries.ts';
+import {
+  arrivals,
+  differences,
+  figures,
+  publicTally,
+  readTally,
+  recount,
+  reviewQueue,
+} from '../queries.ts';
 
-const list = (entries: Record<string, number>) => Object.entries(entries).map(([key, n]) => `${key} ${figure(n)}`).join(' · ') || 'none';
+const list = (entries: Record<string, number>) =>
+  Object.entries(entries)
+    .map(([key, n]) => `${key} ${figure(n)}`)
+    .join(' · ') || 'none';
 
 export const status: Command = {
-  summary: 'the public tally, checked against a recount from the rows; held reports; recent reports; limits',
+  summary:
+    'the public tally, checked against a recount from the rows; held reports; recent reports; limits',
   help: `Usage: npm run desk -- status [--json]
 
 Shows the public tally, recounts it from the counted reports (changing nothing) and compares every
@@ -25,7 +37,8 @@ Options:
   --json   the same as JSON`,
   options: { json: { type: 'boolean' } },
   prepare(values, positionals) {
-    if (positionals.length > 0) throw badInput(`status takes no arguments (got "${positionals.join(' ')}").`);
+    if (positionals.length > 0)
+      throw badInput(`status takes no arguments (got "${positionals.join(' ')}").`);
     return async ({ client, database, io }) => {
       const read = await transaction(client, 'read', async () => ({
         tally: await readTally(client),
@@ -37,31 +50,61 @@ Options:
       const tally = publicTally(read.tally);
       const disagreements = differences(figures(read.tally), read.recounted);
       const { rateLimit, surgeLimit, windowMs } = reportSettings(io.env);
-      const limits = { rateLimit, surgeLimit, windowMinutes: windowMs / 60_000, readFrom: "this shell's environment (the deployed function's: netlify env:list)" };
+      const limits = {
+        rateLimit,
+        surgeLimit,
+        windowMinutes: windowMs / 60_000,
+        readFrom: "this shell's environment (the deployed function's: netlify env:list)",
+      };
       if (values.json) {
-        const recounted = { agrees: disagreements.length === 0, figures: read.recounted.length, disagreements };
-        io.stdout(`${JSON.stringify({ tally, recount: recounted, held: read.held, received: { lastHour: read.lastHour, lastDay: read.lastDay }, limits }, null, 2)}\n`);
+        const recounted = {
+          agrees: disagreements.length === 0,
+          figures: read.recounted.length,
+          disagreements,
+        };
+        io.stdout(
+          `${JSON.stringify({ tally, recount: recounted, held: read.held, received: { lastHour: read.lastHour, lastDay: read.lastDay }, limits }, null, 2)}\n`,
+        );
       } else {
-        const times = tally.firstReportAt && tally.updatedAt ? `; first ${minute(new Date(tally.firstReportAt))}, last change ${minute(new Date(tally.updatedAt))} (UTC)` : '';
-        const arrived = ({ received, counted }: { received: number; counted: number }) => `${figure(received)} (${figure(counted)} counted)`;
+        const times =
+          tally.firstReportAt && tally.updatedAt
+            ? `; first ${minute(new Date(tally.firstReportAt))}, last change ${minute(new Date(tally.updatedAt))} (UTC)`
+            : '';
+        const arrived = ({ received, counted }: { received: number; counted: number }) =>
+          `${figure(received)} (${figure(counted)} counted)`;
         io.stdout(
           `${fields([
             ['Database', database.label],
             ['Public tally', `${amount(tally)}${times}`],
             ['  per channel', `${list(tally.byChannel)} (actions)`],
             ['  per official', `${list(tally.byTarget)} (reports naming them)`],
-            ['Recount', disagreements.length > 0 ? `DISAGREES with the tally on ${count(disagreements.length, 'figure')}` : `agrees with the tally on all ${count(read.recounted.length, 'figure')} (dimension, key)`],
-            ['Held', `${read.held.held === 0 ? 'no reports' : `${count(read.held.held, 'report')}`} awaiting review${read.held.held === 0 ? '' : ` (${list(read.held.byReason)})`}; ${figure(read.held.rejected)} rejected`],
+            [
+              'Recount',
+              disagreements.length > 0
+                ? `DISAGREES with the tally on ${count(disagreements.length, 'figure')}`
+                : `agrees with the tally on all ${count(read.recounted.length, 'figure')} (dimension, key)`,
+            ],
+            [
+              'Held',
+              `${read.held.held === 0 ? 'no reports' : `${count(read.held.held, 'report')}`} awaiting review${read.held.held === 0 ? '' : ` (${list(read.held.byReason)})`}; ${figure(read.held.rejected)} rejected`,
+            ],
             ['Received', `last hour ${arrived(read.lastHour)} · last day ${arrived(read.lastDay)}`],
-            ['Limits', `${figure(rateLimit)} reports per client, ${figure(surgeLimit)} counted for the campaign, per ${limits.windowMinutes} minutes`],
+            [
+              'Limits',
+              `${figure(rateLimit)} reports per client, ${figure(surgeLimit)} counted for the campaign, per ${limits.windowMinutes} minutes`,
+            ],
             ['', "as set in this shell's environment (REPORTS_RATE_LIMIT, REPORTS_SURGE_LIMIT);"],
             ['', "the deployed function's are in Netlify's site settings: netlify env:list"],
           ])}\n`,
         );
       }
       if (disagreements.length === 0) return exitCodes.done;
-      const each = disagreements.map((d) => `${figureName(d)}: the tally says ${amount(d.before)}, the rows ${amount(d.after)}`);
-      io.stderr(`The tally disagrees with the counted reports on ${each.join('; ')}. Run \`npm run desk -- recount\` to rebuild it from the rows.\n`);
+      const each = disagreements.map(
+        (d) => `${figureName(d)}: the tally says ${amount(d.before)}, the rows ${amount(d.after)}`,
+      );
+      io.stderr(
+        `The tally disagrees with the counted reports on ${each.join('; ')}. Run \`npm run desk -- recount\` to rebuild it from the rows.\n`,
+      );
       return exitCodes.checkFailed;
     };
   },

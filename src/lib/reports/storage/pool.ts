@@ -67,7 +67,10 @@ function isRejectedByDatabase(error: unknown): boolean {
 }
 
 /** Runs one storage operation; a failure of the storage itself becomes StorageUnavailableError. */
-export async function withStorage<T>(operation: string, run: (pool: ReportsPool) => Promise<T>): Promise<T> {
+export async function withStorage<T>(
+  operation: string,
+  run: (pool: ReportsPool) => Promise<T>,
+): Promise<T> {
   try {
     return await run(reportsPool());
   } catch (error) {
@@ -80,7 +83,9 @@ export async function withStorage<T>(operation: string, run: (pool: ReportsPool)
  * Runs an operation whose failure only means the storage is down: the outage goes to the log and
  * the caller gets the seconds to wait, to answer 503 or render a page without the figures.
  */
-export async function orOutage<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; retryAfterSeconds: number }> {
+export async function orOutage<T>(
+  run: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; retryAfterSeconds: number }> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {

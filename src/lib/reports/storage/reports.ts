@@ -53,27 +53,46 @@ export async function recordReport(
   settings: ReportSettings,
 ): Promise<RecordOutcome> {
   return withStorage('record a report', async (pool) => {
-    const admission = await pool.query<AdmissionRow>('SELECT * FROM report_admission($1, $2, $3, $4, $5, $6)', [
-      report.id,
-      clientHashes(client, receivedAt, settings.salt),
-      settings.rateLimit,
-      settings.surgeLimit,
-      reasons.length > 0,
-      settings.windowMs / 1000,
-    ]);
+    const admission = await pool.query<AdmissionRow>(
+      'SELECT * FROM report_admission($1, $2, $3, $4, $5, $6)',
+      [
+        report.id,
+        clientHashes(client, receivedAt, settings.salt),
+        settings.rateLimit,
+        settings.surgeLimit,
+        reasons.length > 0,
+        settings.windowMs / 1000,
+      ],
+    );
     const verdict = admission.rows[0];
     if (!verdict) throw new Error('report_admission returned no row');
-    const before = { actions: Number(verdict.tally_actions), reports: Number(verdict.tally_reports) };
-    const withThisReport = { actions: before.actions + totalActions(report.counts), reports: before.reports + 1 };
-    if (verdict.stored) return { kind: 'recorded', created: false, tally: verdict.held ? withThisReport : before };
-    if (!verdict.rate_allowed) return { kind: 'rate-limited', retryAfterSeconds: verdict.retry_after_seconds };
+    const before = {
+      actions: Number(verdict.tally_actions),
+      reports: Number(verdict.tally_reports),
+    };
+    const withThisReport = {
+      actions: before.actions + totalActions(report.counts),
+      reports: before.reports + 1,
+    };
+    if (verdict.stored)
+      return { kind: 'recorded', created: false, tally: verdict.held ? withThisReport : before };
+    if (!verdict.rate_allowed)
+      return { kind: 'rate-limited', retryAfterSeconds: verdict.retry_after_seconds };
     // Reports already held as automated are not the surge guard's to hold: only admitted or refused people are.
     const held = verdict.admitted || reasons.length > 0 ? reasons : [...reasons, 'surge'];
     const inserted = await pool.query(
       `INSERT INTO reports (id, targets, counts, language, country, review_reasons, received_on)
        VALUES ($1, $2::text[], $3::jsonb, $4, $5, $6::text[], (now() AT TIME ZONE $7)::date)
        ON CONFLICT (id) DO NOTHING`,
-      [report.id, report.targets, JSON.stringify(report.counts), report.language, report.country ?? null, held, timeZone],
+      [
+        report.id,
+        report.targets,
+        JSON.stringify(report.counts),
+        report.language,
+        report.country ?? null,
+        held,
+        timeZone,
+      ],
     );
     // A twin of this request stored the same id after the admission read the totals: either way they lack it.
     return { kind: 'recorded', created: inserted.rowCount === 1, tally: withThisReport };

@@ -5,5 +5,11 @@ import { withStorage } from './pool';
 
 /** The public tally, every dimension. */
 export async function readTally(choices: ReportChoices): Promise<Tally> {
-  return withStorage('read the tally', async (pool) => tallyFromRows((await pool.query<TallyRow>(tallyQuery)).rows, choices.targets, choices.languages));
+  return withStorage('read the tally', async (pool) =>
+    tallyFromRows(
+      (await pool.query<TallyRow>(tallyQuery)).rows,
+      choices.targets,
+      choices.languages,
+    ),
+  );
 }
