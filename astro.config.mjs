@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
-import { editionsIn } from './tools/editions.ts';
-import { localDatabaseMigrations } from './tools/astro-local-database.ts';
-import { headlineFont } from './tools/headline-font.ts';
+import { editionsIn } from './src/integrations/editions.ts';
+import { localDatabaseMigrations } from './src/integrations/local-database.ts';
+import { headlineFont } from './src/integrations/headline-font.ts';
 
 // The languages come from the content: one edition per file in content/appeal/, the original at "/".
 const { languages, defaultLanguage } = editionsIn(new URL('./content/', import.meta.url));

@@ -5,7 +5,7 @@ declare namespace App {
   }
 }
 
-/** The headline face's main file, as tools/headline-font.ts subsets it: its address, to preload it. */
+/** The headline face's main file, as src/integrations/headline-font.ts subsets it: its address, to preload it. */
 declare module 'virtual:headline-font?url' {
   const url: string;
   export default url;

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { format, placeholdersOf } from '../src/lib/i18n/format';
 import { negotiateLanguage, readerLocale } from '../src/lib/i18n/languages';
 import { stringsSchema } from '../src/lib/i18n/strings';
-import { editionsIn } from '../tools/editions';
+import { editionsIn } from '../src/integrations/editions';
 import { contentRoot, readStringTables } from './support/content';
 
 const tables = readStringTables();

@@ -14,7 +14,7 @@ import { z } from 'astro/zod';
 import { appealSchema, letterSchema, targetSchema, updateSchema } from '../src/lib/appeal/schema';
 import { dayStart } from '../src/lib/deadline/deadline';
 import type { Tally } from '../src/lib/reports/tally';
-import { editionsIn } from '../tools/editions';
+import { editionsIn } from '../src/integrations/editions';
 import { readFolder, readStringTables, stringsOf } from './support/content';
 import { startSite, validReport, type ReportSite } from './support/site';
 import { buildVariant, type Variant } from './support/variant';

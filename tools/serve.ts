@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { NetlifyDev } from '@netlify/dev';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../src/lib/database/connection.ts';
-import { migrate } from './migrations.ts';
+import { migrate } from '../src/integrations/migrations.ts';
 import { removeLocalDatabase, writeLocalDatabase } from './desk/local-database.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));

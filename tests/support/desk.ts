@@ -9,7 +9,7 @@ import pg from 'pg';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../../src/lib/database/connection';
 import type { ReviewReason } from '../../src/lib/reports/schema';
-import { migrate } from '../../tools/migrations.ts';
+import { migrate } from '../../src/integrations/migrations.ts';
 import { runDesk } from '../../tools/desk/cli.ts';
 import type { TestDatabase } from './databases';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startPostgres } from '../postgres.ts';
-import { migrate } from '../migrations.ts';
+import { migrate } from '../../src/integrations/migrations.ts';
 import { ms, perSecond, table, type Target } from './format.ts';
 
 /** The part of autocannon used here; it ships no types. */

@@ -1,5 +1,5 @@
 /**
- * The editions of the site as Astro was configured from the content (tools/editions.ts reads
+ * The editions of the site as Astro was configured from the content (src/integrations/editions.ts reads
  * content/appeal/): which languages, which one is at the root, and the address of a page in each.
  */
 import { i18n } from 'astro:config/server';

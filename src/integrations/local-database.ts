@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { withUser } from '../src/lib/database/connection.ts';
+import { withUser } from '../lib/database/connection.ts';
 import { migrate } from './migrations.ts';
 
 /**

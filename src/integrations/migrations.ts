@@ -9,7 +9,7 @@ import pg from 'pg';
 import { applyMigrations, type SQLExecutor } from '@netlify/database-dev';
 
 export const migrationsDirectory = fileURLToPath(
-  new URL('../netlify/database/migrations/', import.meta.url),
+  new URL('../../netlify/database/migrations/', import.meta.url),
 );
 
 function executor(on: pg.Pool | pg.PoolClient): Pick<SQLExecutor, 'exec' | 'query'> {

@@ -3,9 +3,8 @@
  * file in content/appeal/ (named by its language code), and the appeal as Amnesty wrote it (the
  * file that is not a translation) at the site's root. Nothing else in the project lists them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
-import { isLanguageTag } from '../src/lib/i18n/languages.ts';
+import { isLanguageTag } from '../lib/i18n/languages.ts';
+import { readContentFolder } from './content-files.ts';
 
 export interface Editions {
   /** Every language the site publishes, the root edition first. */
@@ -14,22 +13,14 @@ export interface Editions {
   defaultLanguage: string;
 }
 
-function frontmatter(file: URL): Record<string, unknown> {
-  const [, head = ''] = readFileSync(file, 'utf8').split(/^---\s*$/m);
-  const data = yaml.load(head);
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-}
-
-export function editionsIn(contentDirectory: URL): Editions {
-  const folder = new URL('appeal/', contentDirectory);
-  const languages = readdirSync(folder)
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => file.slice(0, -'.md'.length))
-    .sort();
-  if (languages.length === 0)
+export function editionsIn(contentDirectory: string | URL): Editions {
+  const appeals = readContentFolder(contentDirectory, 'appeal');
+  const languages = appeals.map((appeal) => appeal.id);
+  if (languages.length === 0) {
     throw new Error(
-      `${folder.pathname} has no appeal: add one Markdown file per language, such as en.md.`,
+      'content/appeal/ has no appeal: add one Markdown file per language, such as en.md.',
     );
+  }
   for (const lang of languages) {
     if (!isLanguageTag(lang)) {
       throw new Error(
@@ -37,9 +28,11 @@ export function editionsIn(contentDirectory: URL): Editions {
       );
     }
   }
-  const originals = languages.filter(
-    (lang) => frontmatter(new URL(`${lang}.md`, folder))['translation'] === undefined,
-  );
+  const isTranslation = (data: unknown) =>
+    typeof data === 'object' && data !== null && 'translation' in data;
+  const originals = appeals
+    .filter((appeal) => !isTranslation(appeal.data))
+    .map((appeal) => appeal.id);
   if (originals.length !== 1) {
     throw new Error(
       `content/appeal/ needs exactly one appeal that is not a translation (it is published at the site's root); the others say "translation:". Found ${originals.length}: ${originals.join(', ') || 'none'}.`,
