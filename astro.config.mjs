@@ -9,6 +9,12 @@ import { headlineFont } from './src/integrations/headline-font.ts';
 // The languages come from the content: one edition per file in content/appeal/, the original at "/".
 const { languages, defaultLanguage } = editionsIn(new URL('./content/', import.meta.url));
 
+// PREVIEW_AT=2022-01-05T12:00:00Z builds the site as it stands at that moment (src/lib/appeal/clock.ts).
+const previewAt = process.env.PREVIEW_AT ?? '';
+if (previewAt && Number.isNaN(Date.parse(previewAt))) {
+  throw new Error(`PREVIEW_AT="${previewAt}" is not a moment: write it as 2022-01-05T12:00:00Z.`);
+}
+
 export default defineConfig({
   // Netlify sets URL to the site's primary address during its builds.
   site: process.env.URL ?? 'https://ua-119-21.netlify.app',
@@ -55,5 +61,6 @@ export default defineConfig({
   vite: {
     // Scripts stay external files so the CSP needs no 'unsafe-inline' and browsers cache them.
     build: { assetsInlineLimit: 0 },
+    define: { __PREVIEW_AT__: JSON.stringify(previewAt) },
   },
 });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { Tally } from '../src/lib/reports/tally';
+import type { Tally } from '../src/lib/tally/tally';
 import { serve, type RunningSite } from '../tools/serve.ts';
 import { buildVariant } from '../tests/support/variant';
 

@@ -1,10 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
 import { parse } from 'smol-toml';
 import netlifyToml from '../netlify.toml?raw';
+import { getCampaign } from './lib/appeal/campaign';
+import { renderMoment } from './lib/appeal/clock';
+import { problemResponse } from './lib/http/responses';
 import { defaultLanguage, editionOfPath, languages } from './lib/i18n/editions';
 import { negotiateLanguage } from './lib/i18n/languages';
 import { i18nFor } from './lib/i18n/translator';
-import { problemResponse } from './lib/reports/http';
 
 interface HeaderRule {
   for: string;
@@ -21,9 +23,10 @@ const siteHeaders =
   )?.values ?? {};
 
 /**
- * The request's language, decided once: a page speaks its edition's; the API answers in the one
- * the request asks for. Every answer rendered on request carries the site's headers, and the API
- * answers even its own failures as problem details.
+ * What every page and route of a request needs, decided once (Astro.locals): the language (a page
+ * speaks its edition's; the API answers in the one the request asks for), the campaign in that
+ * language, the moment rendered for, and where the appeal stands then. Every answer rendered on
+ * request carries the site's headers, and the API answers even its own failures as problem details.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const api = context.url.pathname.startsWith('/api/');
@@ -33,6 +36,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
       defaultLanguage)
     : editionOfPath(context.url.pathname);
   context.locals.i18n = await i18nFor(lang);
+  const campaign = await getCampaign(lang);
+  const now = renderMoment();
+  context.locals.campaign = campaign;
+  context.locals.now = now;
+  context.locals.state = campaign.stateAt(now);
+  context.locals.updates = campaign.updatesAt(now);
   let response: Response;
   try {
     response = await next();

@@ -9,7 +9,7 @@ import {
   tallyCsv,
   tallyFromRows,
   type TallyRow,
-} from '../src/lib/reports/tally';
+} from '../src/lib/tally/tally';
 import { contentRoot } from './support/content';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -177,7 +177,10 @@ describe('the tally as a report', () => {
     row('day', '2021-11-30', 30, 20),
     row('language', 'es', 30, 20),
   ];
-  const tally = tallyFromRows(rows, ['minister', 'ambassador'], ['en', 'es']);
+  const tally = tallyFromRows(rows, {
+    targets: ['minister', 'ambassador'],
+    languages: ['en', 'es'],
+  });
 
   it(`never names a country with fewer than ${countryThreshold} reports: they are added into "other countries"`, () => {
     expect(tally.byCountry).toEqual({
@@ -217,7 +220,10 @@ describe('the tally as a report', () => {
   });
 
   it('quotes a field with a comma or a quote, as RFC 4180 asks', () => {
-    const odd = tallyFromRows([row('all', '', 1, 1), row('language', 'x,"y"', 1, 1)], [], []);
+    const odd = tallyFromRows([row('all', '', 1, 1), row('language', 'x,"y"', 1, 1)], {
+      targets: [],
+      languages: [],
+    });
     expect(tallyCsv(odd)).toContain('language,"x,""y""",1,1\r\n');
   });
 });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { channels } from '../src/lib/appeal/schema';
-import {
-  checkReport,
-  countryCodes,
-  explainProblems,
-  reportFromForm,
-  reportLimits,
-  reportProblemCodes,
-  reviewReasons,
-  type Report,
-} from '../src/lib/reports/schema';
+import { channels } from '../src/lib/appeal/vocabulary';
+import { countryCodes } from '../src/lib/reports/countries';
+import { reportFromForm } from '../src/lib/reports/form';
+import { explainProblems, reportProblemCodes } from '../src/lib/reports/problems';
+import { automatedSignals } from '../src/lib/reports/review';
+import { checkReport, reportLimits, type Report } from '../src/lib/reports/schema';
 import { clientKey, clientHash } from '../src/lib/reports/client';
 import { readStringTables, stringsOf } from './support/content';
 
@@ -241,7 +236,7 @@ describe('reports held for review instead of counted', () => {
     ['a browser clock running ahead (negative fill time)', report(), valid.startedAt - 30_000, []],
     ['both signs at once', report({ website: 'x' }), valid.startedAt, ['honeypot', 'too-fast']],
   ])('%s', (_, input, receivedAt, reasons) => {
-    expect(reviewReasons(input, receivedAt)).toEqual(reasons);
+    expect(automatedSignals(input, receivedAt)).toEqual(reasons);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { channels } from '../src/lib/appeal/schema';
+import { channels } from '../src/lib/appeal/vocabulary';
 import { checkReport, reportLimits } from '../src/lib/reports/schema';
 import { stringsOf } from './support/content';
 import { testDatabases } from './support/databases';

@@ -3,8 +3,8 @@
  * the tally agrees with a recount of the rows. Real HTTP; the embedded database and a real server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../src/lib/appeal/schema';
-import type { Tally } from '../src/lib/reports/tally';
+import { channels } from '../src/lib/appeal/vocabulary';
+import type { Tally } from '../src/lib/tally/tally';
 import { testDatabases } from './support/databases';
 import { clientNumber, startSiteOn, validReport, type ReportSite } from './support/site';
 

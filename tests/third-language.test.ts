@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { appealSchema, letterSchema, targetSchema, updateSchema } from '../src/lib/appeal/schema';
 import { dayStart } from '../src/lib/deadline/deadline';
-import type { Tally } from '../src/lib/reports/tally';
+import type { Tally } from '../src/lib/tally/tally';
 import { editionsIn } from '../src/integrations/editions';
 import { readFolder, readStringTables, stringsOf } from './support/content';
 import { startSite, validReport, type ReportSite } from './support/site';

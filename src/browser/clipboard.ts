@@ -1,3 +1,5 @@
+import { announce } from './announce';
+
 /** Copies text, falling back to a selection the reader can copy by hand when the Clipboard API is refused. */
 export async function copyText(
   text: string,
@@ -18,14 +20,6 @@ export async function copyText(
     const copied = document.execCommand('copy');
     announce(status, (copied ? status.dataset['copied'] : status.dataset['fallback']) ?? '');
   }
-}
-
-function announce(status: HTMLElement, message: string): void {
-  // Clearing first makes screen readers announce a repeated message again.
-  status.textContent = '';
-  window.setTimeout(() => {
-    status.textContent = message;
-  }, 50);
 }
 
 /** Wires every copy button on the page: data-copy names the id of the element whose text is copied. */

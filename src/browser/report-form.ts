@@ -4,10 +4,11 @@ import {
   type ExplainedProblem,
   type ReportProblemCode,
 } from '../lib/reports/problems';
-import type { Headline } from '../lib/reports/tally';
+import type { Headline } from '../lib/tally/tally';
+import { announce } from './announce';
 import { showTally } from './tally';
 
-type Schema = typeof import('../lib/reports/schema');
+type Rules = typeof import('./report-rules');
 
 /** What the form says, in the page's language, from its data-strings attribute (src/components/ReportForm.astro). */
 interface FormStrings {
@@ -28,21 +29,21 @@ const longestWaitSeconds = 10;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let schema: Promise<Schema> | undefined;
+let rules: Promise<Rules> | undefined;
 /**
  * The shared rules (zod) are fetched while the supporter reads or fills the form, not in the first
  * view. A failed fetch is forgotten, so the next press fetches them again; browsers keep a failed
  * module import, so the retry asks for the same file under a new address.
  */
-export function loadSchema(): Promise<Schema> {
-  schema ??= import('../lib/reports/schema').catch((error: unknown) => {
+function loadRules(): Promise<Rules> {
+  rules ??= import('./report-rules').catch((error: unknown) => {
     const url = /https?:\/\/\S+?\.js/.exec(String(error))?.[0];
     return url
-      ? (import(/* @vite-ignore */ `${url}?retry=${Date.now()}`) as Promise<Schema>)
+      ? (import(/* @vite-ignore */ `${url}?retry=${Date.now()}`) as Promise<Rules>)
       : Promise.reject(error);
   });
-  schema.catch(() => (schema = undefined));
-  return schema;
+  rules.catch(() => (rules = undefined));
+  return rules;
 }
 
 type Outcome =
@@ -114,8 +115,10 @@ async function send(body: unknown, lang: string, onRetry: () => void): Promise<O
 /**
  * With JavaScript the report form checks itself with the shared schema, sends JSON, shows problems
  * beside their fields and the new tally without leaving the page. Without it, the form posts as HTML.
+ * `seenAt` is when the supporter could first see the form (src/browser/appeal.ts): the time it took
+ * them to fill it is counted from then, not from when this code arrived.
  */
-export function enhanceReportForm(form: HTMLFormElement): void {
+export function enhanceReportForm(form: HTMLFormElement, seenAt: number): void {
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as FormStrings;
   const lang = document.documentElement.lang;
   const idField = form.querySelector<HTMLInputElement>('input[data-report-id]');
@@ -133,18 +136,14 @@ export function enhanceReportForm(form: HTMLFormElement): void {
   if (!idField || !startedField || !button || !status || !summary) return;
 
   /** A filled form gets one id, kept through every retry and double click until it is counted. */
-  const newReport = () => {
+  const newReport = (startedAt: number) => {
     idField.value = crypto.randomUUID();
-    startedField.value = String(Date.now());
+    startedField.value = String(startedAt);
   };
-  newReport();
+  newReport(seenAt);
   form.noValidate = true;
 
-  const say = (message: string) => {
-    // Cleared first, so a screen reader announces the same message again.
-    status.textContent = '';
-    window.setTimeout(() => (status.textContent = message), 50);
-  };
+  const say = (message: string) => announce(status, message);
   const clearProblems = () => {
     summary.hidden = true;
     summary.replaceChildren();
@@ -190,7 +189,7 @@ export function enhanceReportForm(form: HTMLFormElement): void {
   };
 
   // The form is in view or in use (src/browser/appeal.ts): fetch its rules now, ahead of the first press.
-  void loadSchema().catch(() => {});
+  void loadRules().catch(() => {});
 
   let sending = false;
   form.addEventListener('submit', async (event) => {
@@ -205,17 +204,17 @@ export function enhanceReportForm(form: HTMLFormElement): void {
       button.removeAttribute('aria-disabled');
       say(message);
     };
-    let rules: Schema;
+    let checks: Rules;
     try {
-      rules = await loadSchema();
+      checks = await loadRules();
     } catch {
       return finish(strings.failed);
     }
     const fields = new URLSearchParams();
     for (const [name, value] of new FormData(form))
       if (typeof value === 'string') fields.append(name, value);
-    const report = rules.reportFromForm(fields);
-    const check = rules.checkReport(report, choices);
+    const report = checks.reportFromForm(fields);
+    const check = checks.checkReport(report, choices);
     if (!check.success) {
       finish('');
       showProblems(explainProblems(check.problems, strings.problems, lang));
@@ -227,7 +226,7 @@ export function enhanceReportForm(form: HTMLFormElement): void {
       finish(outcome.created ? strings.sent : strings.alreadySent);
       showTally(outcome.tally);
       form.reset();
-      newReport();
+      newReport(Date.now());
     } else if (outcome.kind === 'problems') {
       finish('');
       showProblems(outcome.problems);

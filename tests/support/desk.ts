@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { NetlifyDB } from '@netlify/database-dev';
 import { withUser } from '../../src/lib/database/connection';
-import type { ReviewReason } from '../../src/lib/reports/schema';
+import type { ReviewReason } from '../../src/lib/reports/review';
 import { migrate } from '../../src/integrations/migrations.ts';
 import { runDesk } from '../../tools/desk/cli.ts';
 import type { TestDatabase } from './databases';

@@ -4,9 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command, DeskIO, Values } from './command.ts';
+import { campaignChoices } from './campaign.ts';
+import type { Command, DeskIO, Options } from './command.ts';
 import { connect, findDatabase, unusableDatabase, type Database } from './connect.ts';
-import { DeskError, badInput, exitCodes } from './input.ts';
+import { DeskError, badInput, exitCodes } from './errors.ts';
 import { exportCommand } from './commands/export.ts';
 import { held } from './commands/held.ts';
 import { recount } from './commands/recount.ts';
@@ -94,11 +95,11 @@ export async function runDesk(args: readonly string[], io: DeskIO): Promise<numb
       io.stdout(`${command.help}\n`);
       return exitCodes.done;
     }
-    const run = command.prepare(parsed.values as Values, parsed.positionals);
+    const run = command.prepare(parsed.values as Options, parsed.positionals);
     database = findDatabase(io.env, io.root ?? projectRoot);
     const client = await connect(database);
     try {
-      return await run({ client, database, io });
+      return await run({ client, database, io, choices: campaignChoices(projectRoot) });
     } finally {
       await client.end().catch(() => {});
     }

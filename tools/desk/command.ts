@@ -1,5 +1,6 @@
 /** What every desk command is: its help, its options, and how it runs once its input is checked. */
 import type pg from 'pg';
+import type { ReportChoices } from '../../src/lib/reports/choices.ts';
 import type { Database } from './connect.ts';
 
 export interface DeskIO {
@@ -10,14 +11,16 @@ export interface DeskIO {
   root?: string;
 }
 
-export interface Context {
+interface Context {
   client: pg.Client;
   database: Database;
   io: DeskIO;
+  /** The campaign's officials and languages, from the checkout's content/, as the site lists them. */
+  choices: ReportChoices;
 }
 
 /** The options a command was given, as node:util parseArgs reads them. */
-export interface Values {
+export interface Options {
   json?: boolean;
   csv?: boolean;
   reason?: string;
@@ -34,5 +37,5 @@ export interface Command {
   help: string;
   options: Record<string, { type: 'boolean' | 'string' }>;
   /** Checks the input before any connection, so bad input never waits for a database; returns the run. */
-  prepare(values: Values, positionals: string[]): (context: Context) => Promise<number>;
+  prepare(values: Options, positionals: string[]): (context: Context) => Promise<number>;
 }

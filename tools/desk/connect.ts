@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { withUser } from '../../src/lib/database/connection.ts';
-import { DeskError, exitCodes } from './input.ts';
+import { DeskError, exitCodes } from './errors.ts';
 import { readLocalDatabase } from './local-database.ts';
 
 export interface Database {

@@ -1,44 +1,9 @@
 /** What an organizer types, checked: report ids, review reasons, times. Pure, so each is tested alone. */
-import type { ReviewReason } from '../../src/lib/reports/schema.ts';
+import { reviewReasons, type ReviewReason } from '../../src/lib/reports/review.ts';
+import { badInput } from './errors.ts';
 import type { Selection } from './queries.ts';
 
-/** Input the desk refuses, or a state of the database it will not act on; the message is the one line the organizer reads. */
-export class DeskError extends Error {
-  override readonly name = 'DeskError';
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
-/** What the desk's exit codes mean; --help prints them. */
-export const exitCodes = {
-  /** Done. */
-  done: 0,
-  /** A check failed: the tally disagrees with the rows. */
-  checkFailed: 1,
-  /** Bad input or a report in the wrong state; nothing was changed. */
-  badInput: 2,
-  /** No database to work on: none named, unreachable, or without this project's tables. */
-  noDatabase: 3,
-  /** Something unexpected went wrong (the message says what); a failed transaction is rolled back. */
-  unexpected: 4,
-} as const;
-
-export const badInput = (message: string) => new DeskError(message, exitCodes.badInput);
-
-/** Why a report is held, as src/lib/reports/schema.ts and the database's CHECK name them. */
-export const reviewReasons = [
-  'honeypot',
-  'too-fast',
-  'surge',
-] as const satisfies readonly ReviewReason[];
-// Fails to compile when the schema gains a reason this list lacks.
-const everyReason: Record<Exclude<ReviewReason, (typeof reviewReasons)[number]>, never> = {};
-void everyReason;
-
-export function parseReason(text: string): ReviewReason {
+function parseReason(text: string): ReviewReason {
   const reason = reviewReasons.find((known) => known === text);
   if (!reason)
     throw badInput(`Unknown reason "${text}": the reasons are ${reviewReasons.join(', ')}.`);

@@ -9,8 +9,9 @@ import {
   type Headline,
   type Tally,
   type TallyRow,
-} from '../../src/lib/reports/tally.ts';
-import type { ReviewReason } from '../../src/lib/reports/schema.ts';
+} from '../../src/lib/tally/tally.ts';
+import type { ReportChoices } from '../../src/lib/reports/choices.ts';
+import type { ReviewReason } from '../../src/lib/reports/review.ts';
 
 /** One figure of the tally: a dimension ('all', 'channel', 'target', 'day', 'country', 'language') and key. */
 export interface Figure extends Headline {
@@ -48,18 +49,14 @@ export async function recount(client: pg.Client): Promise<Figure[]> {
   );
 }
 
-/** The tally as the public sees it; officials are those the rows name. */
-export const publicTally = (rows: readonly TallyRow[]): Tally =>
-  tallyFromRows(
-    rows,
-    rows.filter((row) => row.dimension === 'target').map((row) => row.key),
-    [],
-  );
+/** The tally as the public sees it, with the campaign's officials and languages as the site lists them. */
+export const publicTally = (rows: readonly TallyRow[], choices: ReportChoices): Tally =>
+  tallyFromRows(rows, choices);
 
 /** The campaign's totals. */
 export function headline(rows: readonly TallyRow[]): Headline {
-  const { actions, reports } = publicTally(rows);
-  return { actions, reports };
+  const all = figures(rows).find((figure) => figure.dimension === 'all');
+  return { actions: all?.actions ?? 0, reports: all?.reports ?? 0 };
 }
 
 /** Every figure that is not the same in both, by dimension and key; a figure missing on one side is 0. */

@@ -8,8 +8,8 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { defaultLanguage, languages } from '../i18n/editions';
 import type { Language } from '../i18n/languages';
-import type { CampaignRules } from '../reports/intake';
-import type { ReportChoices } from '../reports/schema';
+import { reportChoices, type ReportChoices } from '../reports/choices';
+import type { CampaignIntake } from '../reports/intake';
 import type { Letter, Target, Update } from './schema';
 import { appealState, publishedUpdates, type AppealState } from './state';
 
@@ -27,7 +27,7 @@ export interface Campaign {
   /** What a report may name: the officials' ids and the languages. */
   choices: ReportChoices;
   /** What storing a report needs: those choices, and the time zone the tally's days are counted in. */
-  rules: CampaignRules;
+  intake: CampaignIntake;
   /** Every update in this language, newest first, whether or not its day has come. */
   updates: Update[];
   /** Where the appeal stands at a moment: open, past its deadline, or closed by an update. */
@@ -167,7 +167,7 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
           `content/appeal/${lang}.md: "preferredLanguage: ${preferred}" must be one of the site's languages (${languages.join(', ')}), since the letter is offered in it.`,
         );
       }
-      const choices = { targets: targets.map((target) => target.id), languages };
+      const choices = reportChoices(targets, languages);
       const updates = await updatesIn(lang);
       return {
         lang,
@@ -177,7 +177,7 @@ export function getCampaign(lang: Language = defaultLanguage): Promise<Campaign>
           (a, b) => Number(b.lang === preferred) - Number(a.lang === preferred),
         ),
         choices,
-        rules: { choices, timeZone: entry.data.deadlineTimeZone },
+        intake: { choices, timeZone: entry.data.deadlineTimeZone },
         updates,
         stateAt: (now) => appealState(entry.data, updates, now),
         updatesAt: (now) => publishedUpdates(updates, now, entry.data.deadlineTimeZone),

@@ -2,8 +2,6 @@ import { z } from 'astro/zod';
 import { isLanguageTag } from '../i18n/languages';
 import { channels, type Channel } from './vocabulary';
 
-export { channels, type Channel };
-
 /** A language code as BCP 47 writes it ("es", "en", "pt-BR"); which ones the site publishes comes from content/appeal/. */
 export const language = z
   .string({ error: 'Write a language code, such as "es" or "en".' })

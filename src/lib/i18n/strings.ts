@@ -233,7 +233,7 @@ export const stringsSchema = fields({
   ),
   thanksPlace: text('actions', 'reports'),
   thanksNext: text(),
-  thanksTallyUnavailable: text(),
+  tallyUnavailable: text().describe('Where the figures would be while the database is down.'),
   thanksBack: text(),
   tallyTitle: text('ua'),
   tallyIntro: text('ua', 'title'),

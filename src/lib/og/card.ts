@@ -2,16 +2,16 @@
  * What an edition's sharing card says, from the content and the appeal's state at build time:
  * the title, a kicker, and a line for the state (its deadline, past it, or its outcome).
  */
-import { getCampaign } from '../appeal/campaign';
-import type { Language } from '../i18n/languages';
-import { i18nFor } from '../i18n/translator';
+import type { Campaign } from '../appeal/campaign';
+import type { AppealState } from '../appeal/state';
+import type { I18n } from '../i18n/translator';
 import type { OgImageInput } from './og-image';
 
-export async function ogCard(lang: Language, now = new Date()): Promise<OgImageInput> {
-  const campaign = await getCampaign(lang);
-  const { t, day } = await i18nFor(lang);
-  const { appeal } = campaign;
-  const state = campaign.stateAt(now);
+export function ogCard(
+  { appeal }: Campaign,
+  state: AppealState<{ title: string; date: string; actionsRequested: boolean }>,
+  { lang, t, day }: I18n,
+): OgImageInput {
   const stateLine =
     state.kind === 'open'
       ? `${t.deadlineLabel}: ${day(appeal.deadline)}`

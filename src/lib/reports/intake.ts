@@ -1,20 +1,19 @@
 /**
  * The report pipeline, the same for every way in (the API's JSON and the report page's form post):
- * receiveReport reads the request once and handles the report; the route renders the outcome, as
- * JSON or as a page. Nothing here depends on the language the answer is written in.
+ * receiveReport reads the request once, checks the report and stores it, and gives one outcome;
+ * the route answers it (answer.ts) as JSON or as a page. Nothing here depends on the language the
+ * answer is written in.
  */
-import type { Headline } from './tally';
-import {
-  checkReport,
-  reportFromForm,
-  reviewReasons,
-  type ReportChoices,
-  type ReportProblem,
-} from './schema';
+import { orOutage } from '../database/pool';
+import type { Headline } from '../tally/tally';
+import type { ReportChoices } from './choices';
 import { formReportId } from './client';
+import { reportFromForm } from './form';
+import type { ReportProblem } from './problems';
+import { automatedSignals } from './review';
+import { checkReport } from './schema';
 import { reportSettings, type ReportSettings } from './settings';
-import { recordReport } from './storage/reports';
-import { orOutage } from './storage/pool';
+import { recordReport } from './storage';
 
 /** Largest report body accepted; a filled form is a few hundred bytes. */
 const reportBodyLimit = 4_096;
@@ -31,26 +30,6 @@ export type ReportOutcome =
   | { kind: 'too-large' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'unavailable'; retryAfterSeconds: number };
-
-/** The HTTP status of each outcome. */
-export function outcomeStatus(outcome: ReportOutcome): number {
-  switch (outcome.kind) {
-    case 'recorded':
-      return outcome.created ? 201 : 200;
-    case 'invalid':
-      return 422;
-    case 'unsupported-type':
-      return 415;
-    case 'cross-site':
-      return 403;
-    case 'too-large':
-      return 413;
-    case 'rate-limited':
-      return 429;
-    case 'unavailable':
-      return 503;
-  }
-}
 
 /** A request read once: either an outcome already (it cannot be a report) or the input to check. */
 type ReadRequest =
@@ -102,7 +81,7 @@ const unreadable = (): ReportOutcome => ({
  * is not the site's, or, without an Origin, Sec-Fetch-Site says so. A request with neither is no
  * browser's, which could set both; the rate limit and the surge guard are what stop those.
  */
-export function isCrossSite(request: Request, siteOrigin: string): boolean {
+function isCrossSite(request: Request, siteOrigin: string): boolean {
   const origin = request.headers.get('origin');
   if (origin !== null) return origin !== siteOrigin;
   const fetchSite = request.headers.get('sec-fetch-site');
@@ -144,7 +123,7 @@ async function readReportRequest(
 }
 
 /** What handling a report needs to know of the campaign: what a report may name, and its time zone (for the tally's days). */
-export interface CampaignRules {
+export interface CampaignIntake {
   choices: ReportChoices;
   timeZone: string;
 }
@@ -154,20 +133,20 @@ async function handleReport(
   input: unknown,
   client: string,
   receivedAt: number,
-  campaign: CampaignRules,
+  intake: CampaignIntake,
   settings: ReportSettings,
 ): Promise<ReportOutcome> {
-  const checked = checkReport(input, campaign.choices);
+  const checked = checkReport(input, intake.choices);
   if (!checked.success) return { kind: 'invalid', problems: checked.problems };
   const { report } = checked;
   // A bot that filled the honeypot or sent the form too fast is stored, held, and answered like a person.
   const stored = await orOutage(() =>
     recordReport(
       report,
-      reviewReasons(report, receivedAt),
+      automatedSignals(report, receivedAt),
       client,
       receivedAt,
-      campaign.timeZone,
+      intake.timeZone,
       settings,
     ),
   );
@@ -178,21 +157,30 @@ async function handleReport(
     : outcome;
 }
 
+/** The address Netlify saw; locally it may be missing, and then every client shares one limit. */
+function clientAddressOf(context: { clientAddress: string }): string {
+  try {
+    return context.clientAddress || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * One report request from its bytes to its outcome, the same for every way in. `form` is what a
  * form post sent, for the page to show again when the report is not counted.
  */
 export async function receiveReport(
-  request: Request,
-  client: string,
-  campaign: CampaignRules,
+  context: { request: Request; clientAddress: string },
+  intake: CampaignIntake,
 ): Promise<{ outcome: ReportOutcome; form?: URLSearchParams | undefined }> {
   const receivedAt = Date.now();
   const settings = reportSettings();
-  const read = await readReportRequest(request, client, receivedAt, settings);
+  const client = clientAddressOf(context);
+  const read = await readReportRequest(context.request, client, receivedAt, settings);
   if ('outcome' in read) return { outcome: read.outcome };
   return {
-    outcome: await handleReport(read.input, client, receivedAt, campaign, settings),
+    outcome: await handleReport(read.input, client, receivedAt, intake, settings),
     form: read.form,
   };
 }

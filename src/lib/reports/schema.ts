@@ -6,16 +6,9 @@
 import * as z from 'zod/mini';
 import { channels, otherLanguage, type Channel } from '../appeal/vocabulary';
 import type { Language } from '../i18n/languages';
+import type { ReportChoices } from './choices';
 import { isCountryCode } from './countries';
 import { isReportProblemCode, type ReportProblem, type ReportProblemCode } from './problems';
-
-export {
-  reportProblemCodes,
-  explainProblems,
-  type ReportProblem,
-  type ReportProblemCode,
-  type ExplainedProblem,
-} from './problems';
 
 /** Caps per report; netlify/database/migrations mirror them in CHECK constraints. */
 export const reportLimits = {
@@ -23,13 +16,9 @@ export const reportLimits = {
   perChannel: 50,
   /** Most actions one report may count in all. */
   perReport: 100,
-  /** A form sent sooner than this after it was shown is kept out of the tally for review. */
-  minFillMs: 3_000,
   /** Longest value accepted in the honeypot field before the report is refused outright. */
   honeypotLength: 1_000,
 } as const;
-
-export { otherLanguage };
 
 /** Languages a supporter may say they wrote in: the site's own, or another one. */
 export function reportLanguages(languages: readonly Language[]): string[] {
@@ -48,8 +37,6 @@ export const reportFields = {
   honeypot: 'website',
   startedAt: 'startedAt',
 } as const;
-
-export { countryCodes, isCountryCode } from './countries';
 
 const count = z.optional(
   z
@@ -90,12 +77,6 @@ const counts = z
     if (total > reportLimits.perReport)
       context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
   });
-
-/** What a report may name, from the content: the officials' ids and the languages the site publishes. */
-export interface ReportChoices {
-  targets: readonly string[];
-  languages: readonly Language[];
-}
 
 /** Schemas are built per campaign; the server asks for the same one on every request. */
 const schemas = new Map<string, ReturnType<typeof buildReportSchema>>();
@@ -189,21 +170,6 @@ export function totalActions(counts: Readonly<Record<Channel, number>>): number 
   return channels.reduce((sum, channel) => sum + counts[channel], 0);
 }
 
-/** Why a valid report is kept out of the public tally until an organizer reviews it. */
-export type ReviewReason = 'honeypot' | 'too-fast' | 'surge';
-
-/**
- * Abuse signals that must not be answered as errors (that would teach the bot). A clock running
- * ahead makes the fill time negative: that is never flagged, so a person is not kept out by it.
- */
-export function reviewReasons(report: Report, receivedAt: number): ReviewReason[] {
-  const reasons: ReviewReason[] = [];
-  if ((report.website ?? '').trim() !== '') reasons.push('honeypot');
-  const fillMs = receivedAt - report.startedAt;
-  if (fillMs >= 0 && fillMs < reportLimits.minFillMs) reasons.push('too-fast');
-  return reasons;
-}
-
 const limitOf: Partial<Record<ReportProblemCode, number>> = {
   'count-too-many': reportLimits.perChannel,
   'counts-too-many': reportLimits.perReport,
@@ -237,42 +203,4 @@ export function checkReport(input: unknown, choices: ReportChoices): ReportCheck
   return result.success
     ? { success: true, report: result.data }
     : { success: false, problems: reportProblems(result.error) };
-}
-
-/** "3" becomes 3 so the schema judges numbers; anything else stays text and fails as text. */
-function numberFromField(value: string): number | string {
-  return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-}
-
-/**
- * A form-encoded report in the JSON shape, so both paths go through the same schema. Unknown
- * names are kept for the schema to refuse; Object.fromEntries defines "__proto__" as a plain key.
- * A page without JavaScript cannot make an id, so one is made here when the form sends none.
- */
-export function reportFromForm(
-  form: URLSearchParams,
-  makeId: () => string = () => crypto.randomUUID(),
-): Record<string, unknown> {
-  const fields: [string, unknown][] = [];
-  const counts: [string, unknown][] = [];
-  const countPrefix = `${reportFields.counts}.`;
-  for (const name of new Set(form.keys())) {
-    const values = form.getAll(name);
-    const single = values.length === 1 ? values[0] : values;
-    if (name === reportFields.id && values.length === 1 && single === '') continue;
-    if (name === reportFields.targets) fields.push([name, values]);
-    else if (name.startsWith(countPrefix)) {
-      // An empty box means none on that channel.
-      if (typeof single === 'string' && single.trim() === '') continue;
-      counts.push([
-        name.slice(countPrefix.length),
-        typeof single === 'string' ? numberFromField(single) : single,
-      ]);
-    } else if (name === reportFields.startedAt)
-      fields.push([name, typeof single === 'string' ? numberFromField(single) : single]);
-    else fields.push([name, single]);
-  }
-  fields.push([reportFields.counts, Object.fromEntries(counts)]);
-  if ((form.get(reportFields.id) ?? '').trim() === '') fields.push([reportFields.id, makeId()]);
-  return Object.fromEntries(fields);
 }

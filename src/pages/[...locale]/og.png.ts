@@ -6,7 +6,7 @@ import { renderOgImage } from '../../lib/og/og-image';
 
 export const getStaticPaths = editionParams;
 
-export const GET: APIRoute = async ({ props }) => {
-  const png = await renderOgImage(await ogCard(props.lang));
+export const GET: APIRoute = async ({ locals }) => {
+  const png = await renderOgImage(ogCard(locals.campaign, locals.state, locals.i18n));
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

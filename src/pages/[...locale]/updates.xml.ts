@@ -1,7 +1,6 @@
 /** /updates.xml and /es/updates.xml: the appeal's updates as an RSS feed, newest first, in each edition's language. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCampaign } from '../../lib/appeal/campaign';
 import { dayStart } from '../../lib/deadline/deadline';
 import { editionParams } from '../../lib/i18n/editions';
 
@@ -9,15 +8,14 @@ export const getStaticPaths = editionParams;
 
 export const GET: APIRoute = async ({ locals, site }) => {
   const { lang, t, format, path } = locals.i18n;
-  const campaign = await getCampaign(lang);
-  const { appeal } = campaign;
+  const { appeal } = locals.campaign;
   const address = (page: string) => new URL(path(page), site).href;
   return rss({
     title: `${t.updatesHeading}: ${t.urgentAction} ${appeal.ua}, ${appeal.title}`,
     description: appeal.summary,
     site: address('/'),
     customData: `<language>${lang}</language>`,
-    items: campaign.updatesAt(new Date()).map((update) => ({
+    items: locals.updates.map((update) => ({
       title: update.title,
       link: address(`/#update-${update.id}`),
       pubDate: dayStart(update.date, appeal.deadlineTimeZone),

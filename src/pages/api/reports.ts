@@ -4,15 +4,14 @@
  * its edition instead (src/pages/[...locale]/report.astro), through the same pipeline.
  */
 import type { APIRoute } from 'astro';
-import { getCampaign } from '../../lib/appeal/campaign';
+import { problemResponse } from '../../lib/http/responses';
+import { outcomeAsJson } from '../../lib/reports/answer';
 import { receiveReport } from '../../lib/reports/intake';
-import { clientAddressOf, outcomeAsJson, problemResponse } from '../../lib/reports/http';
 
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const { rules } = await getCampaign();
-  const { outcome } = await receiveReport(context.request, clientAddressOf(context), rules);
+  const { outcome } = await receiveReport(context, context.locals.campaign.intake);
   return outcomeAsJson(outcome, context.locals.i18n);
 };
 

@@ -1,6 +1,6 @@
 /** GET /api/tally.csv: the same figures as /api/tally, one row per dimension and key, for spreadsheets. */
-import { tallyRoute } from '../../lib/reports/tally-route';
-import { tallyCsv } from '../../lib/reports/tally';
+import { tallyRoute } from '../../lib/tally/http';
+import { tallyCsv } from '../../lib/tally/tally';
 
 export const prerender = false;
 

@@ -2,7 +2,7 @@
  * GET /api/tally: the public totals in every dimension, as JSON. The CDN serves it for a short
  * window and revalidates in the background, so a busy day costs one query per window, not one per visitor.
  */
-import { tallyRoute } from '../../lib/reports/tally-route';
+import { tallyRoute } from '../../lib/tally/http';
 
 export const prerender = false;
 

@@ -2,10 +2,10 @@
 import { channels } from '../../../src/lib/appeal/vocabulary.ts';
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
-import { badInput, exitCodes } from '../input.ts';
+import { badInput, exitCodes } from '../errors.ts';
 import { csv, type Cell } from '../format.ts';
 import { countedReports, publicTally, readTally } from '../queries.ts';
-import { tallyCsv } from '../../../src/lib/reports/tally.ts';
+import { tallyCsv } from '../../../src/lib/tally/tally.ts';
 
 export const exportCommand: Command = {
   summary: 'the counted reports or the tally, as CSV (default) or JSON, to stdout',
@@ -36,12 +36,15 @@ Options:
     const what = values.what ?? 'reports';
     if (what !== 'reports' && what !== 'tally')
       throw badInput(`--what "${what}": choose reports or tally.`);
-    return async ({ client, io }) => {
+    return async ({ client, io, choices }) => {
       const write = (objects: object[], rows: () => Cell[][]) =>
         io.stdout(values.json ? `${JSON.stringify(objects, null, 2)}\n` : csv(rows()));
       if (what === 'tally') {
         // The public tally's figures and privacy rule, in the same format as the site's /api/tally(.csv).
-        const tally = publicTally(await transaction(client, 'read', () => readTally(client)));
+        const tally = publicTally(
+          await transaction(client, 'read', () => readTally(client)),
+          choices,
+        );
         io.stdout(values.json ? `${JSON.stringify(tally, null, 2)}\n` : tallyCsv(tally));
         return exitCodes.done;
       }

@@ -1,7 +1,8 @@
 /** `held`: the reports waiting for an organizer's decision. */
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
-import { badInput, exitCodes, selectionFrom } from '../input.ts';
+import { badInput, exitCodes } from '../errors.ts';
+import { selectionFrom } from '../input.ts';
 import { count, reportsTable } from '../format.ts';
 import { heldReports } from '../queries.ts';
 

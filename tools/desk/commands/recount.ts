@@ -1,7 +1,7 @@
 /** `recount`: rebuilds the tally from the counted reports when it disagrees with them. */
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
-import { badInput, exitCodes } from '../input.ts';
+import { badInput, exitCodes } from '../errors.ts';
 import { changesTable, count } from '../format.ts';
 import { differences, figures, readTally, recount as recountRows } from '../queries.ts';
 

@@ -6,7 +6,8 @@
 import type pg from 'pg';
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
-import { badInput, exitCodes, parseIds, selectionFrom } from '../input.ts';
+import { badInput, exitCodes } from '../errors.ts';
+import { parseIds, selectionFrom } from '../input.ts';
 import { amount, changesTable, count, minute, reportsTable } from '../format.ts';
 import {
   differences,

@@ -2,7 +2,7 @@
 import { reportSettings } from '../../../src/lib/reports/settings.ts';
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
-import { badInput, exitCodes } from '../input.ts';
+import { badInput, exitCodes } from '../errors.ts';
 import { amount, count, fields, figure, figureName, minute } from '../format.ts';
 import {
   arrivals,
@@ -39,7 +39,7 @@ Options:
   prepare(values, positionals) {
     if (positionals.length > 0)
       throw badInput(`status takes no arguments (got "${positionals.join(' ')}").`);
-    return async ({ client, database, io }) => {
+    return async ({ client, database, io, choices }) => {
       const read = await transaction(client, 'read', async () => ({
         tally: await readTally(client),
         recounted: await recount(client),
@@ -47,7 +47,7 @@ Options:
         lastHour: await arrivals(client, '1 hour'),
         lastDay: await arrivals(client, '1 day'),
       }));
-      const tally = publicTally(read.tally);
+      const tally = publicTally(read.tally, choices);
       const disagreements = differences(figures(read.tally), read.recounted);
       const { rateLimit, surgeLimit, windowMs } = reportSettings(io.env);
       const limits = {

@@ -3,11 +3,12 @@
  * what depends on other reports (a retry, the client's rate limit, the campaign's surge window),
  * then the insert, whose trigger adds the report to the tally in the same statement. Server only.
  */
-import { totalActions, type Report, type ReviewReason } from '../schema';
-import { clientHash } from '../client';
-import type { ReportSettings } from '../settings';
-import type { Headline } from '../tally';
-import { withStorage } from './pool';
+import { withStorage } from '../database/pool';
+import type { Headline } from '../tally/tally';
+import { clientHash } from './client';
+import type { ReviewReason } from './review';
+import { totalActions, type Report } from './schema';
+import type { ReportSettings } from './settings';
 
 export type RecordOutcome =
   | {
@@ -41,8 +42,10 @@ export function clientHashes(address: string, now: number, salt: string): [strin
 }
 
 /**
- * Stores a report once per id. A supporter and a report held for review get the same answer: the
- * totals as they stood plus this report, so nothing in it tells a bot that it was held.
+ * Stores a report once per id. Every answer about a report, to a supporter or to a report held for
+ * review, first or retried, is formed by one rule: the public totals with this report in them. A
+ * counted report is already in them; a held one is added as if it were, so nothing in the answer
+ * tells a bot that it was held.
  */
 export async function recordReport(
   report: Report,
@@ -96,5 +99,34 @@ export async function recordReport(
     );
     // A twin of this request stored the same id after the admission read the totals: either way they lack it.
     return { kind: 'recorded', created: inserted.rowCount === 1, tally: withThisReport };
+  });
+}
+
+/**
+ * The public totals as a report's thank-you page shows them, by the same rule as the report's
+ * answer: with this report in them, held or not. `found` is false for an id no report has.
+ */
+export async function headlineWithReport(id: string): Promise<{ found: boolean; tally: Headline }> {
+  return withStorage('read the tally', async (pool) => {
+    const { rows } = await pool.query<{
+      actions: string;
+      reports: string;
+      report_actions: number | null;
+      held: boolean | null;
+    }>(
+      `SELECT coalesce(sum(t.actions), 0) AS actions, coalesce(sum(t.reports), 0) AS reports,
+         (SELECT r.actions FROM reports AS r WHERE r.id = $1) AS report_actions,
+         (SELECT r.suspicious FROM reports AS r WHERE r.id = $1) AS held
+       FROM tally AS t WHERE t.dimension = 'all'`,
+      [id],
+    );
+    const row = rows[0];
+    const tally = { actions: Number(row?.actions ?? 0), reports: Number(row?.reports ?? 0) };
+    if (row?.held === null || row?.held === undefined) return { found: false, tally };
+    if (!row.held) return { found: true, tally };
+    return {
+      found: true,
+      tally: { actions: tally.actions + Number(row.report_actions), reports: tally.reports + 1 },
+    };
   });
 }

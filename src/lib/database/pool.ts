@@ -1,13 +1,13 @@
 /**
- * The connection to Netlify Database for the report function, and what a failure of it means:
+ * The site function's connection to Netlify Database (reports and the tally), and what a failure of it means:
  * the supporter is told to retry (503), never that their report was wrong. Server only.
  */
 import { getConnectionString, getDatabase } from '@netlify/database';
 import type pg from 'pg';
-import { withUser } from '../../database/connection';
+import { withUser } from './connection';
 
 /** The database could not be reached or did not answer in time: the supporter should retry. */
-export class StorageUnavailableError extends Error {
+class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
   /** Seconds the client should wait before retrying (Retry-After). */
   readonly retryAfterSeconds: number;
@@ -21,21 +21,21 @@ export class StorageUnavailableError extends Error {
  * What the report function uses of a pool. Both of Netlify's drivers give one with pg's API (pg's
  * own Pool locally, Neon's in production, which bundles its own copy of pg's types).
  */
-export type ReportsPool = Pick<pg.Pool, 'query' | 'end'>;
+export type DatabasePool = Pick<pg.Pool, 'query' | 'end'>;
 
 /** Most time one query may take before the supporter gets a 503 and retries. */
 const queryTimeoutMs = 5_000;
 /** Most time to wait for a connection (opening one, or a free one under load) before answering 503. */
 const connectTimeoutMs = 5_000;
 
-let current: { connectionString: string; pool: ReportsPool } | undefined;
+let current: { connectionString: string; pool: DatabasePool } | undefined;
 
-function reportsPool(): ReportsPool {
+function databasePool(): DatabasePool {
   const connectionString = withUser(getConnectionString());
   if (current?.connectionString === connectionString) return current.pool;
   void current?.pool.end().catch(() => {});
   const database = getDatabase({ connectionString });
-  const pool: ReportsPool = database.pool;
+  const pool: DatabasePool = database.pool;
   // getDatabase() takes no pool options, and pg reads these when it opens each connection.
   Object.assign(database.pool.options, {
     // A function instance serves one request at a time; a few connections cover local serving.
@@ -47,17 +47,10 @@ function reportsPool(): ReportsPool {
     allowExitOnIdle: true,
   });
   // An idle connection dropped by the server must not crash the function; the next query reconnects.
-  const lost = (error: Error) => console.error('Reports database connection lost:', error.message);
+  const lost = (error: Error) => console.error('Database connection lost:', error.message);
   database.pool.on('error', lost);
   current = { connectionString, pool };
   return pool;
-}
-
-/** Closes the connections this process holds (scripts and tests; functions just exit). */
-export async function closeReportsDatabase(): Promise<void> {
-  const pool = current?.pool;
-  current = undefined;
-  await pool?.end();
 }
 
 /** SQLSTATE classes 22 (data) and 23 (constraint): the request, not the storage, is wrong. */
@@ -69,10 +62,10 @@ function isRejectedByDatabase(error: unknown): boolean {
 /** Runs one storage operation; a failure of the storage itself becomes StorageUnavailableError. */
 export async function withStorage<T>(
   operation: string,
-  run: (pool: ReportsPool) => Promise<T>,
+  run: (pool: DatabasePool) => Promise<T>,
 ): Promise<T> {
   try {
-    return await run(reportsPool());
+    return await run(databasePool());
   } catch (error) {
     if (isRejectedByDatabase(error)) throw error;
     throw new StorageUnavailableError(operation, error);

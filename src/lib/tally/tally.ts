@@ -1,6 +1,11 @@
-/** The public tally as /api/tally returns it, built from the tally table's rows. Browser-safe. */
+/**
+ * The public tally: what it holds, how the database's rows become it, the privacy rule on
+ * countries, and its CSV. The one definition for the API, the pages, the browser and the
+ * organizers' desk. Browser-safe, and runs on plain Node (the desk).
+ */
 import { channels, otherLanguage, type Channel } from '../appeal/vocabulary.ts';
 import { csv, type CsvCell } from '../csv.ts';
+import type { ReportChoices } from '../reports/choices.ts';
 
 /** The two figures a report's answer carries: where the campaign stands, the supporter's report included. */
 export interface Headline {
@@ -55,8 +60,7 @@ const iso = (value: Date | string | null) =>
 /** The tally from its rows; officials, channels and the site's languages with no row yet count 0. */
 export function tallyFromRows(
   rows: readonly TallyRow[],
-  targetIds: readonly string[],
-  languages: readonly string[],
+  { targets: targetIds, languages }: ReportChoices,
 ): Tally {
   const tally: Tally = {
     actions: 0,

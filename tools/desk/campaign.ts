@@ -1,0 +1,14 @@
+/** What the campaign's content says a report may name, read from the checkout's content/ as the site reads it, so the desk lists the same officials and languages. */
+import { join } from 'node:path';
+import { readContentFolder } from '../../src/integrations/content-files.ts';
+import { editionsIn } from '../../src/integrations/editions.ts';
+import { reportChoices, type ReportChoices } from '../../src/lib/reports/choices.ts';
+
+export function campaignChoices(projectRoot: string): ReportChoices {
+  const content = join(projectRoot, 'content');
+  const targets = readContentFolder(content, 'targets').map(({ id, data }) => ({
+    id,
+    order: Number((data as { order?: unknown } | null)?.order ?? 0),
+  }));
+  return reportChoices(targets, editionsIn(content).languages);
+}
