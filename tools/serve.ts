@@ -26,8 +26,8 @@ const platformBodyLimit = 6 * 1024 * 1024;
 
 /**
  * A request's body as the function reads it, chunk by chunk as it arrives, never buffered whole. A
- * function that stops reading (a body over its own limit) leaves the rest unread; past Netlify's
- * limit the body errors, as the platform refuses it.
+ * function that stops reading (a body over its own limit) leaves the rest to discardRest, after its
+ * answer; past Netlify's limit the body errors, as the platform refuses it.
  */
 function requestBody(request: IncomingMessage): ReadableStream<Uint8Array> {
   const chunks = request[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -44,6 +44,36 @@ function requestBody(request: IncomingMessage): ReadableStream<Uint8Array> {
     cancel() {
       request.pause();
     },
+  });
+}
+
+/**
+ * Reads and drops what is left of a body the function did not read, until the client stops sending
+ * (the body's end, its close, 6 MB more, or 2 s without data): a connection closed with the upload
+ * unread fails the client's next write, and the client loses the answer it was sent (a lingering
+ * close, RFC 9112 §9.6).
+ */
+function discardRest(request: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    // A client already gone sends nothing more.
+    if (request.destroyed) return resolve();
+    let left = platformBodyLimit;
+    const stop = () => {
+      clearTimeout(idle);
+      request.off('readable', discard).off('end', stop).off('close', stop).off('error', stop);
+      resolve();
+    };
+    const idle = setTimeout(stop, 2_000);
+    // read(), not resume(): the body's iterator still listens for 'readable', which keeps a paused stream from flowing.
+    const discard = () => {
+      let chunk: Buffer | null;
+      while ((chunk = request.read() as Buffer | null) !== null) {
+        idle.refresh();
+        if ((left -= chunk.byteLength) <= 0) return stop();
+      }
+    };
+    request.on('readable', discard).on('end', stop).on('close', stop).on('error', stop);
+    discard();
   });
 }
 
@@ -156,10 +186,17 @@ export async function serve({
       }
       if (body) headers.set('content-length', String(body.byteLength));
       if (answer.statusText) response.statusMessage = answer.statusText;
-      // A body the function did not read to the end is never read: the connection closes after the answer.
-      if (hasBody && !request.complete) headers.set('connection', 'close');
+      // A body the function did not read to the end is not kept for another request: the connection closes after the answer.
+      const unread = hasBody && !request.complete;
+      if (unread) headers.set('connection', 'close');
       response.writeHead(answer.status, [...headers].flat());
-      response.end(body);
+      if (unread) {
+        // The answer goes out now; the end, which closes the connection, waits until the client has stopped sending.
+        if (body) response.write(body);
+        else response.flushHeaders();
+        await discardRest(request);
+        response.end();
+      } else response.end(body);
     } catch (error) {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
