@@ -10,7 +10,7 @@ enhanceSampleLetter();
 enhanceTally();
 
 /** A moment of the page's timeline (as performance.now() counts) on the reader's clock, as a report's start is written. */
-const onReadersClock = (moment: number) => Date.now() - (performance.now() - moment);
+const onReadersClock = (moment: number) => Math.floor(Date.now() - (performance.now() - moment));
 /** When the page was first drawn, on the page's timeline: 0 (the navigation) where browsers do not say. */
 const firstDrawn = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
 
