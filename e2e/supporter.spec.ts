@@ -20,7 +20,7 @@ test.describe('the report form on a flaky connection', () => {
     const before = await readTally(request);
     let online = false;
     let refused = 0;
-    await page.route(/\/_astro\/schema\.[^/]+\.js/, async (route) => {
+    await page.route(/\/_astro\/report-rules\.[^/]+\.js/, async (route) => {
       if (online) return route.continue();
       refused += 1;
       return route.abort('internetdisconnected');
@@ -41,7 +41,7 @@ test.describe('the report form on a flaky connection', () => {
   }) => {
     const rules: string[] = [];
     page.on('request', (request) => {
-      if (/\/_astro\/schema\./.test(request.url())) rules.push(request.url());
+      if (/\/_astro\/report-rules\./.test(request.url())) rules.push(request.url());
     });
     await page.goto('/');
     await page.locator('form[data-report]').scrollIntoViewIfNeeded();

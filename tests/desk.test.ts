@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { csv } from '../tools/desk/format.ts';
+import { csv } from '../src/lib/csv';
 import { parseTime } from '../tools/desk/input.ts';
 import { writeLocalDatabase } from '../tools/desk/local-database.ts';
 import { testDatabases } from './support/databases';

@@ -15,9 +15,16 @@ import type { Upload, UploadAnswer } from './support/oversized-upload';
 const attempts = 5;
 
 /** One upload of 10 MB by the client on its own thread; its answer's head, or how it was lost. */
-async function upload(site: ReportSite, path: string, type: string, chunked: boolean): Promise<UploadAnswer> {
+async function upload(
+  site: ReportSite,
+  path: string,
+  type: string,
+  chunked: boolean,
+): Promise<UploadAnswer> {
   const workerData: Upload = { url: site.url, path, type, chunked, size: 10 * 1024 * 1024 };
-  const worker = new Worker(new URL('./support/oversized-upload.ts', import.meta.url), { workerData });
+  const worker = new Worker(new URL('./support/oversized-upload.ts', import.meta.url), {
+    workerData,
+  });
   try {
     const [answer] = (await once(worker, 'message')) as [UploadAnswer];
     return answer;
@@ -46,8 +53,11 @@ for (const database of testDatabases()) {
         it(`answers 10 MB posted to ${path} ${chunked ? 'in chunks' : 'with Content-Length'} 413 every time, with the site's headers, and stores nothing`, async () => {
           const before = await site.stored();
           const answers: UploadAnswer[] = [];
-          for (let attempt = 0; attempt < attempts; attempt += 1) answers.push(await upload(site, path, type, chunked));
-          expect(answers.map((answer) => ('lost' in answer ? answer.lost : answer.status))).toEqual(Array(attempts).fill(413));
+          for (let attempt = 0; attempt < attempts; attempt += 1)
+            answers.push(await upload(site, path, type, chunked));
+          expect(answers.map((answer) => ('lost' in answer ? answer.lost : answer.status))).toEqual(
+            Array(attempts).fill(413),
+          );
           for (const answer of answers) {
             if ('lost' in answer) continue;
             expect(answer.headers['content-security-policy']).toContain("default-src 'self'");

@@ -1,6 +1,6 @@
 /**
- * /api/reports and /api/tally over real HTTP against the production build, with a real
- * (embedded) Postgres behind them. Run `npm run build` first.
+ * /api/reports and /api/tally over real HTTP against the production build, on the embedded
+ * database and on a real PostgreSQL server. Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -14,7 +14,7 @@ import { serve } from './serve.ts';
 import { chromiumBinary } from './chromium.ts';
 import { measurePages } from './bench/pages.ts';
 import { measureApi } from './bench/api.ts';
-import { table, type Target } from './bench/format.ts';
+import { table, type Goal } from './bench/format.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const git = (...args: string[]) =>
@@ -26,13 +26,13 @@ if (!chromiumPath) throw new Error('No Chromium found: run `node tools/ensure-ch
 
 const started = Date.now();
 const sections: Record<string, unknown> = {};
-const targets: Target[] = [];
+const targets: Goal[] = [];
 const failures: string[] = [];
 
 async function section(
   id: string,
   title: string,
-  run: () => Promise<{ lines: string[]; data: unknown; targets: Target[] }>,
+  run: () => Promise<{ lines: string[]; data: unknown; targets: Goal[] }>,
 ): Promise<void> {
   heading(title);
   try {

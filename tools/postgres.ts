@@ -51,7 +51,7 @@ function serverIn(bin: string): Found | undefined {
 }
 
 /** Finds the server binaries (initdb, pg_ctl, postgres): PATH first, then /usr/lib/postgresql/<highest>/bin. */
-export function findPostgres(): Found | undefined {
+function findPostgres(): Found | undefined {
   const initdb = onPath('initdb');
   // /usr/local/bin may hold symlinks to a few of them only; the real directory also has pg_isready and psql.
   const fromPath = initdb

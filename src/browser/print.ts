@@ -1,5 +1,5 @@
 /** Pages meant for paper: a print button where printing can be started, and today's date where the letter asks for it. */
-export function enhancePrinting(): void {
+function enhancePrinting(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
     button.hidden = false;
     button.addEventListener('click', () => window.print());

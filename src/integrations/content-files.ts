@@ -20,7 +20,7 @@ export interface ContentFile {
 }
 
 /** A Markdown file's frontmatter (YAML between the first two `---` lines) and its body. */
-export function parseMarkdown(text: string): { data: unknown; body: string } {
+function parseMarkdown(text: string): { data: unknown; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
   if (!match) return { data: {}, body: text };
   return { data: yaml.load(match[1] ?? '') ?? {}, body: match[2] ?? '' };

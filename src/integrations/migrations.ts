@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations, type SQLExecutor } from '@netlify/database-dev';
 
-export const migrationsDirectory = fileURLToPath(
+const migrationsDirectory = fileURLToPath(
   new URL('../../netlify/database/migrations/', import.meta.url),
 );
 

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { campaignChoices } from '../../tools/desk/campaign.ts';
 
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The officials (in page order) and languages (the original first) of the appeal in content/. */
 export const choices = campaignChoices(projectRoot);

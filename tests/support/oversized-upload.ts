@@ -20,7 +20,11 @@ export type UploadAnswer = { status: number; headers: Record<string, string> } |
 
 const { url, path, type, chunked, size } = workerData as Upload;
 const piece = Buffer.alloc(1024, 'x');
-const framed = Buffer.concat([Buffer.from(`${piece.byteLength.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
+const framed = Buffer.concat([
+  Buffer.from(`${piece.byteLength.toString(16)}\r\n`),
+  piece,
+  Buffer.from('\r\n'),
+]);
 const { hostname, port, host } = new URL(url);
 const socket = connect(Number(port), hostname);
 let received = Buffer.alloc(0);
@@ -44,7 +48,9 @@ const send = () => {
 };
 socket.on('connect', () => {
   const framing = chunked ? 'transfer-encoding: chunked' : `content-length: ${size}`;
-  socket.write(`POST ${path} HTTP/1.1\r\nhost: ${host}\r\norigin: ${url}\r\ncontent-type: ${type}\r\n${framing}\r\n\r\n`);
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nhost: ${host}\r\norigin: ${url}\r\ncontent-type: ${type}\r\n${framing}\r\n\r\n`,
+  );
   send();
 });
 socket.on('data', (data) => {
@@ -52,11 +58,18 @@ socket.on('data', (data) => {
   const end = received.indexOf('\r\n\r\n');
   if (end < 0) return;
   const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  const headers = Object.fromEntries(
+    lines.map((line) => [
+      line.slice(0, line.indexOf(':')).trim().toLowerCase(),
+      line.slice(line.indexOf(':') + 1).trim(),
+    ]),
+  );
   finish({ status: Number(statusLine.split(' ')[1]), headers });
 });
 // Write errors (EPIPE, ECONNRESET) once an answer has begun to arrive are the client's own business.
 socket.on('error', (error: NodeJS.ErrnoException) => {
   if (received.byteLength === 0) finish({ lost: error.code ?? error.message });
 });
-socket.on('close', () => finish({ lost: received.byteLength === 0 ? 'closed' : 'closed within the head' }));
+socket.on('close', () =>
+  finish({ lost: received.byteLength === 0 ? 'closed' : 'closed within the head' }),
+);

@@ -102,7 +102,7 @@ export function validReport(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-/** A distinct documentation address (RFC 5737 / RFC 3849) per number, so tests do not share a rate limit. */
+/** A distinct address from the benchmarking range 198.18.0.0/15 (RFC 2544) per number, so tests do not share a rate limit. */
 export function clientNumber(n: number): string {
   return `198.18.${(n >> 8) & 255}.${n & 255}`;
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startPostgres } from '../postgres.ts';
 import { migrate } from '../../src/integrations/migrations.ts';
-import { ms, perSecond, table, type Target } from './format.ts';
+import { ms, perSecond, table, type Goal } from './format.ts';
 
 /** The part of autocannon used here; it ships no types. */
 interface Cannon {
@@ -221,7 +221,7 @@ export async function measureApi() {
 
     const share = (run: (typeof postRuns)[number]) =>
       run.post.requests.average / run.insertRowsPerSecond;
-    const targets: Target[] = postRuns.map((run) => ({
+    const targets: Goal[] = postRuns.map((run) => ({
       figure: `POST ÷ bare INSERT, ${run.connections} connections`,
       measured: `${(share(run) * 100).toFixed(0)} %`,
       target: `≥ ${postShareTarget * 100} %`,

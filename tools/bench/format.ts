@@ -1,7 +1,8 @@
-/** Plain-text tables, number formats and target checks for the console report. */
+/** Plain-text tables, number formats and goals for the console report. */
+import { textTable } from '../text-table.ts';
 
-/** One figure beside its target in the closing summary. */
-export interface Target {
+/** One figure beside the goal it is measured against, in the closing summary. */
+export interface Goal {
   figure: string;
   measured: string;
   target: string;
@@ -21,19 +22,6 @@ export function perSecond(value: number, unit: string): string {
   return `${Math.round(value).toLocaleString('en-US')} ${unit}/s`;
 }
 
-/** Lays out rows as columns padded to their widest cell; the first row is the heading. */
-export function table(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  const [heading, ...body] = rows;
-  if (!heading) return [];
-  return [line(heading), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)];
-}
+/** Rows as columns, the first row a heading with a rule under it, the first column to the left and the figures to the right. */
+export const table = (rows: readonly (readonly string[])[]) =>
+  textTable(rows, { rule: true, right: (_, column) => column > 0 });

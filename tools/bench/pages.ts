@@ -6,10 +6,10 @@ import lighthouse, { type Result } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs } from '../chromium.ts';
-import { kb, ms, table, type Target } from './format.ts';
+import { kb, ms, table, type Goal } from './format.ts';
 
 /** The pages measured; the first-view targets apply to the appeal in each edition. */
-export const benchPages = [
+const benchPages = [
   { path: '/', label: 'appeal /', appeal: true },
   { path: '/es/', label: 'appeal /es/', appeal: true },
   { path: '/letters/minister/es/', label: 'printable letter', appeal: false },
@@ -25,7 +25,7 @@ const metrics = {
 const types = ['document', 'stylesheet', 'script', 'font', 'image', 'other'] as const;
 
 /** Limits a first view must stay within (bytes as Lighthouse counts them: bodies and headers). */
-export const pageTargets = { firstViewBytes: 30_000, scriptBytes: 5_000, score: 100 };
+const pageTargets = { firstViewBytes: 30_000, scriptBytes: 5_000, score: 100 };
 
 interface PageFigures {
   path: string;
@@ -139,7 +139,7 @@ export async function measurePages(baseUrl: string, chromiumPath: string, runs: 
     chrome.kill();
   }
   const formRules = await onDemandBytes(baseUrl);
-  const targets: Target[] = pages
+  const targets: Goal[] = pages
     .filter((page) => benchPages.find((spec) => spec.path === page.path)?.appeal)
     .flatMap((page) => [
       {

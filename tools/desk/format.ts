@@ -1,8 +1,6 @@
-/** How the desk writes for people (aligned tables, short UTC times) and for spreadsheets (CSV). Pure. */
+/** How the desk writes for people: aligned tables, figures as 1,234, short UTC times. Pure. */
+import { textTable, type Cell } from '../text-table.ts';
 import type { Difference, StoredReport } from './queries.ts';
-
-export type { CsvCell as Cell } from '../../src/lib/csv.ts';
-import type { CsvCell as Cell } from '../../src/lib/csv.ts';
 
 const numbers = new Intl.NumberFormat('en');
 
@@ -13,34 +11,18 @@ export const figure = (value: number) => numbers.format(value);
 export const minute = (time: Date) => time.toISOString().slice(0, 16).replace('T', ' ');
 
 /** "email 2 · phone 1": the channels a report used, in the order it gave them. */
-export const channelCounts = (counts: Record<string, number>) =>
+const channelCounts = (counts: Record<string, number>) =>
   Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([channel, n]) => `${channel} ${n}`)
     .join(' · ');
 
-/** Columns padded to their widest cell; numbers right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const text = (cell: Cell) =>
-    cell === null ? '' : typeof cell === 'number' ? figure(cell) : cell;
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => text(row[column] ?? null).length)),
-  );
-  const line = (cells: readonly Cell[]) =>
-    widths
-      .map((width, column) => {
-        const cell = cells[column] ?? null;
-        return typeof cell === 'number' ? text(cell).padStart(width) : text(cell).padEnd(width);
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
-}
-
-export { csv } from '../../src/lib/csv.ts';
+/** A heading and rows, numbers to the right. */
+const table = (header: readonly string[], rows: readonly (readonly Cell[])[]) =>
+  textTable([header, ...rows]).join('\n');
 
 /** Labelled lines: the labels in one column, the values beside them. */
-export function fields(rows: readonly (readonly [string, string])[]): string {
+export function labelledLines(rows: readonly (readonly [string, string])[]): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd()).join('\n');
 }

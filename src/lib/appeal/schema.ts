@@ -3,7 +3,7 @@ import { isLanguageTag } from '../i18n/languages';
 import { channels, type Channel } from './vocabulary';
 
 /** A language code as BCP 47 writes it ("es", "en", "pt-BR"); which ones the site publishes comes from content/appeal/. */
-export const language = z
+const language = z
   .string({ error: 'Write a language code, such as "es" or "en".' })
   .refine(isLanguageTag, 'Write a language code, such as "es", "en" or "pt-BR".');
 
@@ -274,7 +274,6 @@ export const updateSchema = fields({
   ),
 });
 
-export type Appeal = z.infer<typeof appealSchema>;
 export type Update = z.infer<typeof updateSchema> & { id: string; html: string };
 export type Target = z.infer<typeof targetSchema> & { id: string };
 export type Letter = z.infer<typeof letterSchema> & { body: string };

@@ -5,27 +5,27 @@ const encode = encodeURIComponent;
 /** RFC 6068: line breaks in a mailto body are CRLF. */
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
-export interface Message {
+export interface EmailDraft {
   to: string;
   subject: string;
   body: string;
 }
 
-export function mailtoLink({ to, subject, body }: Message): string {
+export function mailtoLink({ to, subject, body }: EmailDraft): string {
   return `mailto:${to}?subject=${encode(subject)}&body=${encode(crlf(body))}`;
 }
 
-export function gmailLink({ to, subject, body }: Message): string {
+export function gmailLink({ to, subject, body }: EmailDraft): string {
   return `https://mail.google.com/mail/?view=cm&fs=1&to=${encode(to)}&su=${encode(subject)}&body=${encode(body)}`;
 }
 
 /** Outlook for personal accounts (outlook.com, hotmail.com). */
-export function outlookLink({ to, subject, body }: Message): string {
+export function outlookLink({ to, subject, body }: EmailDraft): string {
   return `https://outlook.live.com/mail/0/deeplink/compose?to=${encode(to)}&subject=${encode(subject)}&body=${encode(body)}`;
 }
 
 /** Outlook for work and school accounts (Microsoft 365), which outlook.live.com does not serve. */
-export function outlookWorkLink({ to, subject, body }: Message): string {
+function outlookWorkLink({ to, subject, body }: EmailDraft): string {
   return `https://outlook.office.com/mail/deeplink/compose?to=${encode(to)}&subject=${encode(subject)}&body=${encode(body)}`;
 }
 

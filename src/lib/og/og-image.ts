@@ -118,7 +118,7 @@ async function fitState(text: string): Promise<number> {
   return twoLines ?? STATE_SIZES.at(-1)!;
 }
 
-export async function renderOgSvg({
+async function renderOgSvg({
   title,
   stateLine,
   kicker,

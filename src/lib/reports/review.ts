@@ -10,7 +10,7 @@ export const reviewReasons = ['honeypot', 'too-fast', 'surge'] as const;
 export type ReviewReason = (typeof reviewReasons)[number];
 
 /** A form sent sooner than this after the supporter could first see it is held as too fast. */
-export const minFillMs = 3_000;
+const minFillMs = 3_000;
 
 /**
  * The reasons to hold a report as automated: a filled honeypot, or a form sent too fast. A clock

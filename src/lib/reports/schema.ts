@@ -85,7 +85,7 @@ const schemas = new Map<string, ReturnType<typeof buildReportSchema>>();
  * The report schema for the officials and languages the content names (content/targets/,
  * content/appeal/). They are passed in so this module never repeats who or what they are.
  */
-export function reportSchema(choices: ReportChoices) {
+function reportSchema(choices: ReportChoices) {
   const key = `${choices.targets.join(',')}|${choices.languages.join(',')}`;
   let schema = schemas.get(key);
   if (!schema) schemas.set(key, (schema = buildReportSchema(choices)));
@@ -160,9 +160,7 @@ function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
   );
 }
 
-export type ReportSchema = ReturnType<typeof reportSchema>;
-/** A report as the supporter sends it (JSON body). */
-export type ReportInput = z.input<ReportSchema>;
+type ReportSchema = ReturnType<typeof reportSchema>;
 /** A report that passed the schema: every channel has a count, the id is lower case. */
 export type Report = z.output<ReportSchema>;
 
@@ -176,7 +174,7 @@ const limitOf: Partial<Record<ReportProblemCode, number>> = {
 };
 
 /** Zod's issues as problem codes: one per field. */
-export function reportProblems(error: z.core.$ZodError): ReportProblem[] {
+function reportProblems(error: z.core.$ZodError): ReportProblem[] {
   const problems = new Map<string, ReportProblem>();
   const add = (path: readonly PropertyKey[], message: string) => {
     // Array positions ("targets.0") belong to the group of checkboxes, not to one box.

@@ -36,7 +36,7 @@ const hourMs = 3_600_000;
  * The client's hashes for this hour and the last: the rate limit's window can span both, and rows
  * are keyed by the hour so they cannot be linked across hours without the salt.
  */
-export function clientHashes(address: string, now: number, salt: string): [string, string] {
+function clientHashes(address: string, now: number, salt: string): [string, string] {
   const hour = now - (now % hourMs);
   return [clientHash(address, hour, salt), clientHash(address, hour - hourMs, salt)];
 }

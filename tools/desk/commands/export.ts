@@ -3,7 +3,7 @@ import { channels } from '../../../src/lib/appeal/vocabulary.ts';
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
 import { badInput, exitCodes } from '../errors.ts';
-import { csv, type Cell } from '../format.ts';
+import { csv, type CsvCell as Cell } from '../../../src/lib/csv.ts';
 import { countedReports, publicTally, readTally } from '../queries.ts';
 import { tallyCsv } from '../../../src/lib/tally/tally.ts';
 

@@ -3,7 +3,7 @@ import { reportSettings } from '../../../src/lib/reports/settings.ts';
 import type { Command } from '../command.ts';
 import { transaction } from '../connect.ts';
 import { badInput, exitCodes } from '../errors.ts';
-import { amount, count, fields, figure, figureName, minute } from '../format.ts';
+import { amount, count, labelledLines, figure, figureName, minute } from '../format.ts';
 import {
   arrivals,
   differences,
@@ -73,7 +73,7 @@ Options:
         const arrived = ({ received, counted }: { received: number; counted: number }) =>
           `${figure(received)} (${figure(counted)} counted)`;
         io.stdout(
-          `${fields([
+          `${labelledLines([
             ['Database', database.label],
             ['Public tally', `${amount(tally)}${times}`],
             ['  per channel', `${list(tally.byChannel)} (actions)`],
