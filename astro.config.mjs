@@ -2,12 +2,16 @@
 import { defineConfig } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import sitemap from '@astrojs/sitemap';
-import { editionsIn } from './src/integrations/editions.ts';
+import { checkedContent } from './src/integrations/content-check.ts';
 import { localDatabaseMigrations } from './src/integrations/local-database.ts';
 import { headlineFont } from './src/integrations/headline-font.ts';
 
-// The languages come from the content: one edition per file in content/appeal/, the original at "/".
-const { languages, defaultLanguage } = editionsIn(new URL('./content/', import.meta.url));
+// The content is checked first: a mistake stops here with a plain list. The languages come from it
+// (one edition per file in content/appeal/, the original at "/"), and so does the site's address.
+const { languages, defaultLanguage, site, hasUpdates } = checkedContent(
+  new URL('./content/', import.meta.url),
+  process.env,
+);
 
 // PREVIEW_AT=2022-01-05T12:00:00Z builds the site as it stands at that moment (src/lib/appeal/clock.ts).
 const previewAt = process.env.PREVIEW_AT ?? '';
@@ -16,8 +20,7 @@ if (previewAt && Number.isNaN(Date.parse(previewAt))) {
 }
 
 export default defineConfig({
-  // Netlify sets URL to the site's primary address during its builds.
-  site: process.env.URL ?? 'https://ua-119-21.netlify.app',
+  site,
   trailingSlash: 'ignore',
   // Pages live once in src/pages/[...locale]/: the original edition at the root, the others under /<language>/.
   i18n: {
@@ -61,6 +64,10 @@ export default defineConfig({
   vite: {
     // Scripts stay external files so the CSP needs no 'unsafe-inline' and browsers cache them.
     build: { assetsInlineLimit: 0 },
-    define: { __PREVIEW_AT__: JSON.stringify(previewAt) },
+    define: {
+      __PREVIEW_AT__: JSON.stringify(previewAt),
+      // An appeal without updates yet has no updates collection to ask for (src/lib/appeal/campaign.ts).
+      __HAS_UPDATES__: JSON.stringify(hasUpdates),
+    },
   },
 });

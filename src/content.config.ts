@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { appealSchemaWith, letterSchema, targetSchema, updateSchema } from './lib/appeal/schema';
@@ -22,6 +23,10 @@ export const collections = {
   }),
   targets: defineCollection({ loader: filesIn('targets'), schema: targetSchema }),
   letters: defineCollection({ loader: filesIn('letters'), schema: letterSchema }),
-  updates: defineCollection({ loader: filesIn('updates', '*/*.md'), schema: updateSchema }),
+  // An appeal has no updates until something happens: no folder is as good as an empty one.
+  updates: defineCollection({
+    loader: existsSync('./content/updates') ? filesIn('updates', '*/*.md') : () => [],
+    schema: updateSchema,
+  }),
   strings: defineCollection({ loader: filesIn('strings', '*.yaml'), schema: stringsSchema }),
 };

@@ -1,4 +1,4 @@
-/** What the campaign's content says a report may name, read from the checkout's content/ as the site reads it, so the desk lists the same officials and languages. */
+/** What the campaign's content says a report may name, read from the checkout's content/ as the site reads it, so the desk lists the same officials, channels and languages. */
 import { join } from 'node:path';
 import { readContentFolder } from '../../src/integrations/content-files.ts';
 import { editionsIn } from '../../src/integrations/editions.ts';
@@ -6,9 +6,10 @@ import { reportChoices, type ReportChoices } from '../../src/lib/reports/choices
 
 export function campaignChoices(projectRoot: string): ReportChoices {
   const content = join(projectRoot, 'content');
+  // The content check has passed on this content (the site is built from it): read it as it stands.
   const targets = readContentFolder(content, 'targets').map(({ id, data }) => ({
+    ...(data as { order: number }),
     id,
-    order: Number((data as { order?: unknown } | null)?.order ?? 0),
   }));
   return reportChoices(targets, editionsIn(content).languages);
 }

@@ -3,7 +3,7 @@
  * closed by an update that asks for no further action. Pure, so pages at build time and the
  * browser on the reader's clock decide it the same way.
  */
-import { dayStart, isPastDeadline } from '../deadline/deadline';
+import { dayStart, isPastDeadline } from '../deadline/deadline.ts';
 
 export interface DatedUpdate {
   /** Day of the news, YYYY-MM-DD. */

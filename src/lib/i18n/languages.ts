@@ -60,11 +60,3 @@ export function negotiateLanguage(
   }
   return undefined;
 }
-
-/**
- * Dates follow the page's language in the reader's own variant of it: es-PE or es-ES on a Spanish
- * page, en-GB on an English one; a reader whose browser names neither gets the page's.
- */
-export function readerLocale(pageLang: Language, readerLanguages: readonly string[]): string {
-  return readerLanguages.find((tag) => primary(tag) === primary(pageLang)) ?? pageLang;
-}
