@@ -1,4 +1,4 @@
-import { otherLanguage } from '../lib/appeal/vocabulary';
+import { otherLanguage, type Channel } from '../lib/appeal/vocabulary';
 import {
   explainProblems,
   type ExplainedProblem,
@@ -126,11 +126,14 @@ export function enhanceReportForm(form: HTMLFormElement, seenAt: number): void {
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   const status = form.querySelector<HTMLElement>('[data-status]');
   const summary = form.querySelector<HTMLElement>('[data-problems]');
-  // What a report may name is what the form offers: the officials' boxes and the languages' radio buttons.
+  // What a report may name is what the form offers: the officials' boxes, the channels' counts, the languages' radio buttons.
   const values = (selector: string) =>
     [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => input.value);
   const choices = {
     targets: values('input[data-report-target]'),
+    channels: [...form.querySelectorAll<HTMLInputElement>('input[data-report-channel]')].map(
+      (input) => input.dataset['reportChannel'] as Channel,
+    ),
     languages: values('input[name="language"]').filter((value) => value !== otherLanguage),
   };
   if (!idField || !startedField || !button || !status || !summary) return;

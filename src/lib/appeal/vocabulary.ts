@@ -12,3 +12,32 @@ export const otherLanguage = 'other';
  */
 export const channels = ['email', 'letter', 'fax', 'phone', 'social', 'contact-form'] as const;
 export type Channel = (typeof channels)[number];
+
+/** An official's contact details, as far as they decide the channels (content/targets/). */
+interface ContactDetails {
+  email?: string | undefined;
+  fax?: string | undefined;
+  phone?: string | undefined;
+  x?: string | undefined;
+  instagram?: string | undefined;
+  contactForm?: string | undefined;
+}
+
+/** The channels an official can be reached by: a letter always (every official has a postal address), and one per contact detail given. */
+export function channelsOf(target: ContactDetails): Channel[] {
+  const given: Record<Channel, boolean> = {
+    email: target.email !== undefined,
+    letter: true,
+    fax: target.fax !== undefined,
+    phone: target.phone !== undefined,
+    social: target.x !== undefined || target.instagram !== undefined,
+    'contact-form': target.contactForm !== undefined,
+  };
+  return channels.filter((channel) => given[channel]);
+}
+
+/** The channels a campaign's report may count: those any of its officials can be reached by, in the usual order. */
+export function campaignChannels(targets: readonly ContactDetails[]): Channel[] {
+  const used = new Set(targets.flatMap(channelsOf));
+  return channels.filter((channel) => used.has(channel));
+}

@@ -5,10 +5,10 @@
  * placeholder stops the build with a message naming it.
  */
 import { z } from 'astro/zod';
-import { fields } from '../appeal/schema';
-import { reportProblemCodes, type ReportProblemCode } from '../reports/problems';
-import { placeholdersOf, type Message } from './format';
-import { isLanguageTag } from './languages';
+import { fields } from '../appeal/schema.ts';
+import { reportProblemCodes, type ReportProblemCode } from '../reports/problems.ts';
+import { placeholdersOf, type Message } from './format.ts';
+import { isLanguageTag } from './languages.ts';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((name) => b.includes(name));
@@ -90,6 +90,9 @@ export const stringsSchema = fields({
     .describe(
       "The regional variant this edition's dates and country names follow; numbers follow the language itself.",
     ),
+  label: text('label').describe(
+    'How a label stands before what it labels, with the punctuation of this language: "{label}:" in English, "{label}\u00a0:" in French (a no-break space before the colon).',
+  ),
   // The frame of every page
   switchTo: text().describe(
     'Link to this edition, written in its own language, shown on the other editions.',

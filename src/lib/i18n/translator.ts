@@ -12,6 +12,8 @@ export interface I18n {
   t: Strings;
   /** A string with its placeholders filled and its plural form chosen by `count`. */
   format(message: Message, values?: Values): string;
+  /** A label as this language writes it before what it labels: "Deadline:", "Date limite :". */
+  label(text: string): string;
   /** A number as this language writes it. */
   number(value: number): string;
   /** A calendar day (YYYY-MM-DD) as this edition writes it: "17 December 2021", "17 de diciembre de 2021". */
@@ -36,6 +38,7 @@ export function i18nFor(lang: Language): Promise<I18n> {
         lang,
         t,
         format: (message, values) => format(lang, message, values),
+        label: (text) => format(lang, t.label, { label: text }),
         number: (value) => formatNumber(lang, value),
         day: (date) => formatDay(date, t.locale),
         path: (path) => localePath(lang, path),

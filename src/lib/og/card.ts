@@ -10,14 +10,14 @@ import type { OgImageInput } from './og-image';
 export function ogCard(
   { appeal }: Campaign,
   state: AppealState<{ title: string; date: string; actionsRequested: boolean }>,
-  { lang, t, day }: I18n,
+  { lang, t, day, label }: I18n,
 ): OgImageInput {
   const stateLine =
     state.kind === 'open'
-      ? `${t.deadlineLabel}: ${day(appeal.deadline)}`
+      ? `${label(t.deadlineLabel)} ${day(appeal.deadline)}`
       : state.kind === 'past-deadline'
-        ? `${t.deadlinePastLabel}: ${day(appeal.deadline)}`
-        : `${t.updateOutcome}: ${state.outcome.title}`;
+        ? `${label(t.deadlinePastLabel)} ${day(appeal.deadline)}`
+        : `${label(t.updateOutcome)} ${state.outcome.title}`;
   // Open appeals are black on yellow; once the deadline has passed or the case closed, yellow on black.
   return {
     title: appeal.title,

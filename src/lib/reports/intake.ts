@@ -143,7 +143,7 @@ async function handleReport(
   const stored = await orOutage(() =>
     recordReport(
       report,
-      automatedSignals(report, receivedAt),
+      automatedSignals(report, receivedAt, settings.minFillMs),
       client,
       receivedAt,
       intake.timeZone,

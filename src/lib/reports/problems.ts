@@ -2,7 +2,7 @@
  * What can be wrong with a report, as stable codes. The rules raise codes, never sentences: each
  * language's table in content/strings/ says them in words (its "problems" section). Browser-safe.
  */
-import { format, type Message } from '../i18n/format';
+import { format, type Message } from '../i18n/format.ts';
 
 export const reportProblemCodes = [
   'body-unreadable',

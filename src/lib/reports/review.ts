@@ -9,14 +9,16 @@ import type { Report } from './schema';
 export const reviewReasons = ['honeypot', 'too-fast', 'surge'] as const;
 export type ReviewReason = (typeof reviewReasons)[number];
 
-/** A form sent sooner than this after the supporter could first see it is held as too fast. */
-const minFillMs = 3_000;
-
 /**
- * The reasons to hold a report as automated: a filled honeypot, or a form sent too fast. A clock
- * running ahead makes the fill time negative: that is never flagged, so a person is not kept out by it.
+ * The reasons to hold a report as automated: a filled honeypot, or a form sent sooner than
+ * `minFillMs` after it could first be seen. A clock running ahead makes the fill time negative:
+ * that is never flagged, so a person is not kept out by it.
  */
-export function automatedSignals(report: Report, receivedAt: number): ReviewReason[] {
+export function automatedSignals(
+  report: Report,
+  receivedAt: number,
+  minFillMs: number,
+): ReviewReason[] {
   const reasons: ReviewReason[] = [];
   if ((report.website ?? '').trim() !== '') reasons.push('honeypot');
   const fillMs = receivedAt - report.startedAt;

@@ -47,52 +47,62 @@ const count = z.optional(
     ),
 );
 
-const countsShape = Object.fromEntries(channels.map((channel) => [channel, count])) as {
-  [channel in Channel]: typeof count;
-};
-
-/** Actions per channel; a channel left out counts 0. */
-const counts = z
-  .pipe(
-    z.strictObject(countsShape, {
-      error: (issue) =>
-        issue.input === undefined
-          ? 'counts-none'
-          : issue.code === 'unrecognized_keys'
-            ? 'field-unknown'
-            : 'field-invalid',
-    }),
-    z.transform(
-      (given) =>
-        Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<
-          Channel,
-          number
-        >,
-    ),
-  )
-  .check((context) => {
-    const total = totalActions(context.value);
-    if (total === 0)
-      context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
-    if (total > reportLimits.perReport)
-      context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
-  });
+/**
+ * Actions per channel: only the campaign's channels may be named, and one left out counts 0. The
+ * result names every channel, so stored reports all have the same shape.
+ */
+function countsOf(campaignChannels: readonly Channel[]) {
+  const shape = Object.fromEntries(campaignChannels.map((channel) => [channel, count])) as {
+    [channel in Channel]?: typeof count;
+  };
+  return z
+    .pipe(
+      z.strictObject(shape, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'counts-none'
+            : issue.code === 'unrecognized_keys'
+              ? 'field-unknown'
+              : 'field-invalid',
+      }),
+      z.transform(
+        (given: Partial<Record<Channel, number | undefined>>) =>
+          Object.fromEntries(channels.map((channel) => [channel, given[channel] ?? 0])) as Record<
+            Channel,
+            number
+          >,
+      ),
+    )
+    .check((context) => {
+      const total = totalActions(context.value);
+      if (total === 0)
+        context.issues.push({ code: 'custom', input: context.value, message: 'counts-none' });
+      if (total > reportLimits.perReport)
+        context.issues.push({ code: 'custom', input: context.value, message: 'counts-too-many' });
+    });
+}
 
 /** Schemas are built per campaign; the server asks for the same one on every request. */
 const schemas = new Map<string, ReturnType<typeof buildReportSchema>>();
 
 /**
- * The report schema for the officials and languages the content names (content/targets/,
+ * The report schema for the officials, channels and languages the content names (content/targets/,
  * content/appeal/). They are passed in so this module never repeats who or what they are.
  */
 function reportSchema(choices: ReportChoices) {
-  const key = `${choices.targets.join(',')}|${choices.languages.join(',')}`;
+  const key = [choices.targets, choices.channels, choices.languages]
+    .map((list) => list.join(','))
+    .join('|');
   let schema = schemas.get(key);
   if (!schema) schemas.set(key, (schema = buildReportSchema(choices)));
   return schema;
 }
 
-function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
+function buildReportSchema({
+  targets: targetIds,
+  channels: campaignChannels,
+  languages,
+}: ReportChoices) {
   if (targetIds.length === 0)
     throw new Error('A report needs at least one official to name: content/targets/ is empty.');
   const target = z.enum(targetIds as [string, ...string[]], { error: 'targets-unknown' });
@@ -116,7 +126,7 @@ function buildReportSchema({ targets: targetIds, languages }: ReportChoices) {
           }),
         ),
       /** How many actions on each channel. */
-      counts,
+      counts: countsOf(campaignChannels),
       /** Language the supporter wrote in, or "other". */
       language: z.enum(reportLanguages(languages) as [string, ...string[]], {
         error: 'language-invalid',

@@ -3,7 +3,7 @@
  * countries, and its CSV. The one definition for the API, the pages, the browser and the
  * organizers' desk. Browser-safe, and runs on plain Node (the desk).
  */
-import { channels, otherLanguage, type Channel } from '../appeal/vocabulary.ts';
+import { otherLanguage, type Channel } from '../appeal/vocabulary.ts';
 import { csv, type CsvCell } from '../csv.ts';
 import type { ReportChoices } from '../reports/choices.ts';
 
@@ -21,8 +21,8 @@ export const countryThreshold = 5;
 export const otherCountries = 'other';
 
 export interface Tally extends Headline {
-  /** Actions per channel; every channel is listed, 0 when nobody used it yet. */
-  byChannel: Record<Channel, number>;
+  /** Actions per channel: every channel an official can be reached by, 0 when nobody used it yet. */
+  byChannel: Partial<Record<Channel, number>>;
   /** Reports that name each official; a report naming both counts for both. */
   byTarget: Record<string, number>;
   /** Per day in the appeal's time zone (YYYY-MM-DD), oldest first. */
@@ -60,15 +60,12 @@ const iso = (value: Date | string | null) =>
 /** The tally from its rows; officials, channels and the site's languages with no row yet count 0. */
 export function tallyFromRows(
   rows: readonly TallyRow[],
-  { targets: targetIds, languages }: ReportChoices,
+  { targets: targetIds, channels: campaignChannels, languages }: ReportChoices,
 ): Tally {
   const tally: Tally = {
     actions: 0,
     reports: 0,
-    byChannel: Object.fromEntries(channels.map((channel) => [channel, 0])) as Record<
-      Channel,
-      number
-    >,
+    byChannel: Object.fromEntries(campaignChannels.map((channel) => [channel, 0])),
     byTarget: Object.fromEntries(targetIds.map((target) => [target, 0])),
     byDay: {},
     byCountry: {},
@@ -88,7 +85,10 @@ export function tallyFromRows(
         tally.firstReportAt = iso(row.first_at);
         tally.updatedAt = iso(row.updated_at);
       }
-    } else if (row.dimension === 'channel' && (channels as readonly string[]).includes(row.key)) {
+    } else if (
+      row.dimension === 'channel' &&
+      (campaignChannels as readonly string[]).includes(row.key)
+    ) {
       tally.byChannel[row.key as Channel] = figures.actions;
     } else if (row.dimension === 'target' && targetIds.includes(row.key)) {
       tally.byTarget[row.key] = figures.reports;

@@ -7,11 +7,11 @@ import { editionParams } from '../../lib/i18n/editions';
 export const getStaticPaths = editionParams;
 
 export const GET: APIRoute = async ({ locals, site }) => {
-  const { lang, t, format, path } = locals.i18n;
+  const { lang, t, format, path, label } = locals.i18n;
   const { appeal } = locals.campaign;
   const address = (page: string) => new URL(path(page), site).href;
   return rss({
-    title: `${t.updatesHeading}: ${t.urgentAction} ${appeal.ua}, ${appeal.title}`,
+    title: `${label(t.updatesHeading)} ${t.urgentAction} ${appeal.ua}, ${appeal.title}`,
     description: appeal.summary,
     site: address('/'),
     customData: `<language>${lang}</language>`,
