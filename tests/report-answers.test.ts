@@ -6,14 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Headline } from '../src/lib/tally/tally';
-import { choices } from './support/campaign';
-import { stringsOf } from './support/content';
+import { appeal } from './support/appeal';
 import { testDatabases } from './support/databases';
 import { clientNumber, startSiteOn, type ReportSite } from './support/site';
 
-const [target = ''] = choices.targets;
-const [lang = ''] = choices.languages;
-const t = stringsOf(lang);
+const [target = ''] = appeal.choices.targets;
+const [lang = ''] = appeal.choices.languages;
+const t = appeal.strings(lang);
 
 /** Who sends the report, and what in it decides whether it is held. */
 const senders = [

@@ -11,7 +11,11 @@ import { withUser } from '../../src/lib/database/connection';
 import type { ReviewReason } from '../../src/lib/reports/review';
 import { migrate } from '../../src/integrations/migrations.ts';
 import { runDesk } from '../../tools/desk/cli.ts';
+import { appeal } from './appeal';
 import type { TestDatabase } from './databases';
+
+const timeZone = appeal.appeal(appeal.defaultLanguage).deadlineTimeZone;
+const [firstTarget = ''] = appeal.choices.targets;
 
 export interface BareDatabase {
   url: string;
@@ -56,17 +60,18 @@ export async function insertReport(db: BareDatabase, report: ReportFixture): Pro
   const id = crypto.randomUUID();
   await db.query(
     `INSERT INTO reports (id, targets, counts, language, country, review_reasons, received_at, received_on, rejected_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7), ((now() - make_interval(mins => $7)) AT TIME ZONE 'America/Lima')::date,
+     VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7), ((now() - make_interval(mins => $7)) AT TIME ZONE $9)::date,
              CASE WHEN $8::int IS NULL THEN NULL ELSE now() - make_interval(mins => $8::int) END)`,
     [
       id,
-      report.targets ?? ['minister'],
+      report.targets ?? [firstTarget],
       JSON.stringify(report.counts),
-      report.language ?? 'en',
+      report.language ?? appeal.defaultLanguage,
       report.country ?? null,
       report.reasons ?? [],
       report.minutesAgo,
       report.rejectedMinutesAgo ?? null,
+      timeZone,
     ],
   );
   return id;
@@ -107,11 +112,11 @@ export function contributions(
   };
   for (const [channel, n] of Object.entries(report.counts))
     if (n > 0) added[`channel ${channel}`] = { actions: n, reports: 1 };
-  for (const target of report.targets ?? ['minister'])
+  for (const target of report.targets ?? [firstTarget])
     added[`target ${target}`] = { actions, reports: 1 };
   added[`day ${report.receivedOn}`] = { actions, reports: 1 };
   if (report.country) added[`country ${report.country}`] = { actions, reports: 1 };
-  added[`language ${report.language ?? 'en'}`] = { actions, reports: 1 };
+  added[`language ${report.language ?? appeal.defaultLanguage}`] = { actions, reports: 1 };
   return added;
 }
 

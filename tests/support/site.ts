@@ -1,6 +1,8 @@
 /** The production build served with a fresh database, and ways to talk to it. */
 import pg from 'pg';
+import type { Tally } from '../../src/lib/tally/tally';
 import { serve, type RunningSite } from '../../tools/serve.ts';
+import { appeal } from './appeal';
 import type { TestDatabase } from './databases';
 
 export interface ReportSite extends RunningSite {
@@ -21,6 +23,8 @@ export interface ReportSite extends RunningSite {
   ): Promise<pg.QueryResult<Row>>;
   /** What is stored: reports, rate-limit rows and the tally table, to prove nothing else changed. */
   stored(): Promise<{ reports: number; rateLimitRows: number; tally: string }>;
+  /** The public tally as /api/tally gives it now. */
+  tally(): Promise<Tally>;
 }
 
 export async function startSite(
@@ -62,6 +66,7 @@ export async function startSite(
       });
     },
     query,
+    tally: async () => (await (await fetch(`${site.url}/api/tally`)).json()) as Tally,
     async stored() {
       const [reports, rateLimitRows, tally] = await Promise.all([
         query<{ n: number }>('SELECT count(*)::int AS n FROM reports'),
@@ -90,16 +95,33 @@ export async function startSiteOn(database: TestDatabase): Promise<ReportSite> {
   return startSite(databaseUrl ? { databaseUrl } : {});
 }
 
-/** A report a supporter could send: valid, with a fresh id, started long enough ago. */
+const [firstTarget = ''] = appeal.choices.targets;
+
+/**
+ * A report a supporter of the appeal under test could send: valid, with a fresh id, naming its
+ * first official, one letter (every official has a postal address), in its original's language,
+ * started an hour ago (longer than any fill time a test holds as too fast).
+ */
 export function validReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: crypto.randomUUID(),
-    targets: ['minister'],
-    counts: { email: 1 },
-    language: 'en',
-    startedAt: Date.now() - 60_000,
+    targets: [firstTarget],
+    counts: { letter: 1 },
+    language: appeal.defaultLanguage,
+    startedAt: Date.now() - 3_600_000,
     ...overrides,
   };
+}
+
+/** The same report as a form without JavaScript sends it; `fields` adds or replaces fields. */
+export function validForm(fields: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    targets: firstTarget,
+    'counts.letter': '1',
+    language: appeal.defaultLanguage,
+    startedAt: String(Date.now() - 3_600_000),
+    ...fields,
+  }).toString();
 }
 
 /** A distinct address from the benchmarking range 198.18.0.0/15 (RFC 2544) per number, so tests do not share a rate limit. */

@@ -1,57 +1,128 @@
 /**
- * The site built again with other content: a copy of the project (its code unchanged, its
- * node_modules shared) whose content/ is replaced or edited, built with `astro build`. Tests serve
- * it with tools/serve.ts's `root` option, like the real build.
+ * The site built again with other content, or pinned to another moment (PREVIEW_AT): a copy of the
+ * project (its code unchanged, its node_modules shared) whose content/ is replaced or edited, built
+ * with `astro build` and served with tools/serve.ts's `root` option, like the real build.
+ *
+ * A build is kept under node_modules/.cache/site-variants/, named by a hash of everything it is
+ * built from (the code, the content, the moment), so the vitest and browser runs of one `npm test`
+ * build each variant once; a build that is meant to fail is made in a temporary folder and removed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { projectRoot } from './appeal';
 
-const projectRoot = join(import.meta.dirname, '..', '..');
-const projectFiles = [
+const codeEntries = [
   'astro.config.mjs',
   'package.json',
   'tsconfig.json',
   'netlify.toml',
   'src',
   'public',
-  'tools',
   'netlify',
 ];
+const cache = join(projectRoot, 'node_modules', '.cache', 'site-variants');
 
-export interface Variant {
-  /** The copy's root, to pass to serve({ root }). */
-  root: string;
-  /** The build's output, for a test to show when a build fails. */
-  output: string;
-  remove(): void;
+export interface VariantOptions {
+  /** The content folder to build (default: the project's own). */
+  content?: string;
+  /** Changes the copy's content before the build. */
+  edit?: (contentDir: string) => void;
+  /** Builds the site as it stands at that moment. */
+  previewAt?: Date;
+  /** More of the build's environment (Netlify's URL, say). */
+  env?: Record<string, string>;
 }
 
-/**
- * Builds the site with `content` as its content folder (default: the real one), after `edit` has
- * changed the copy's content. Throws with the build's output when the build fails.
- */
-export function buildVariant(
-  name: string,
-  {
-    content = join(projectRoot, 'content'),
-    edit,
-  }: { content?: string; edit?: (contentDir: string) => void } = {},
-): Variant {
-  const root = mkdtempSync(join(tmpdir(), `ua-${name}-`));
-  for (const entry of projectFiles)
-    if (existsSync(join(projectRoot, entry)))
-      cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-  cpSync(content, join(root, 'content'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
-  edit?.(join(root, 'content'));
-  const build = spawnSync('npm', ['exec', '--', 'astro', 'build'], {
+/** Every file under a path, in order, with its contents, for the hash of a build's inputs. */
+function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
+  if (!existsSync(path)) return;
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort()
+    : [path];
+  for (const file of files) hash.update(file.slice(path.length)).update(readFileSync(file));
+}
+
+/** A copy of the project with `content` as its content, edited; returns its root. */
+function copyProject(
+  into: string,
+  { content = join(projectRoot, 'content'), edit }: VariantOptions,
+): void {
+  for (const entry of codeEntries)
+    cpSync(join(projectRoot, entry), join(into, entry), { recursive: true });
+  cpSync(content, join(into, 'content'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(into, 'node_modules'));
+  edit?.(join(into, 'content'));
+}
+
+function build(root: string, options: VariantOptions): { ok: boolean; output: string } {
+  const env = {
+    ...process.env,
+    ...options.env,
+    PREVIEW_AT: options.previewAt?.toISOString() ?? '',
+  };
+  const result = spawnSync('npm', ['exec', '--', 'astro', 'build'], {
     cwd: root,
+    env,
     encoding: 'utf8',
     timeout: 240_000,
   });
-  const output = `${build.stdout}${build.stderr}`;
-  if (build.status !== 0) throw new Error(`The ${name} build failed:\n${output.slice(-4000)}`);
-  return { root, output, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The built copy's root, to pass to serve({ root }); built once for the same inputs. */
+export function buildVariant(name: string, options: VariantOptions = {}): string {
+  const staging = mkdtempSync(join(tmpdir(), `site-${name}-`));
+  try {
+    copyProject(staging, options);
+    const hash = createHash('sha256').update(JSON.stringify([options.previewAt, options.env]));
+    for (const entry of [...codeEntries, 'content']) hashTree(hash, join(staging, entry));
+    const key = `${name}-${hash.digest('hex').slice(0, 16)}`;
+    const kept = join(cache, key);
+    if (existsSync(join(kept, 'dist'))) return kept;
+    const { ok, output } = build(staging, options);
+    if (!ok) throw new Error(`The ${name} build failed:\n${output.slice(-4000)}`);
+    mkdirSync(cache, { recursive: true });
+    // Builds of this variant from other code or content are of no more use.
+    for (const old of readdirSync(cache))
+      if (old.startsWith(`${name}-`) && old !== key)
+        rmSync(join(cache, old), { recursive: true, force: true });
+    try {
+      renameSync(staging, kept);
+    } catch {
+      // Another test file built the same variant meanwhile: theirs is as good.
+    }
+    return kept;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** What `astro build` says of content it refuses; the copy is removed afterwards. */
+export function failedBuild(name: string, options: VariantOptions): string {
+  const staging = mkdtempSync(join(tmpdir(), `site-${name}-`));
+  try {
+    copyProject(staging, options);
+    const { ok, output } = build(staging, options);
+    if (ok) throw new Error(`The ${name} build was expected to fail, and it succeeded.`);
+    return output;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
