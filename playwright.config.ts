@@ -4,11 +4,12 @@ import { chromiumArgs, findChromium } from './tools/chromium.ts';
 const executablePath = findChromium()?.executablePath;
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: 'tests/browser',
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  // Two cores: one worker keeps the server, the database and Chromium from fighting for them.
-  workers: 1,
+  // Two workers, each with its own servers and database: a browser test waits on pages more than it computes.
+  workers: 2,
+  fullyParallel: true,
   timeout: 30_000,
   reporter: 'list',
   use: {
